@@ -1,0 +1,229 @@
+// The archive core's front door: one object per open archive file, with
+// synchronous methods (better-sqlite3 is synchronous; the app runs this in a
+// worker thread, the CLI directly). Callers outside the core use only this.
+import type { Article, ArticleFields, ArticleSource, FieldName } from '../../shared/model/article.ts';
+import { ARTICLE_STATUSES, FIELD_NAMES } from '../../shared/model/article.ts';
+import type { Revision, RevisionReason, RevisionSummary } from '../../shared/model/revision.ts';
+import type { SearchOptions, SearchResult } from '../../shared/model/search.ts';
+import type { BodyState } from '../../shared/editor/serialized.ts';
+import { emptyBody } from '../../shared/editor/build.ts';
+import { slugify } from '../../shared/model/slug.ts';
+import { articleFromRow, type ArticleRow } from './articles/mapper.ts';
+import * as articles from './articles/repository.ts';
+import { type Db, openArchiveDb, type OpenOptions } from './db/open.ts';
+import { ArchiveError } from './errors.ts';
+import { backupTo } from './maintenance/backup.ts';
+import { type CheckReport, checkArchive } from './maintenance/check.ts';
+import { archiveStats, type ArchiveStats } from './maintenance/stats.ts';
+import * as revisions from './revisions/repository.ts';
+import { searchArticles } from './search/search.ts';
+import { type Clock, isoNow, systemClock } from './time/clock.ts';
+
+export interface NewArticle extends Partial<ArticleFields> {
+  body?: BodyState;
+  source?: Partial<ArticleSource>;
+}
+
+export interface SaveInput {
+  id: string;
+  /** The version the editor loaded; a stale one is refused with a `conflict` error. */
+  baseVersion: number;
+  fields?: Partial<ArticleFields>;
+  body?: BodyState;
+  reason?: RevisionReason;
+  name?: string | null;
+}
+
+export interface SaveResult {
+  article: Article;
+  revisionId: number | null;
+}
+
+export class Archive {
+  readonly db: Db;
+  readonly path: string;
+  private readonly clock: Clock;
+
+  private constructor(db: Db, path: string, clock: Clock) {
+    this.db = db;
+    this.path = path;
+    this.clock = clock;
+  }
+
+  static open(path: string, options: OpenOptions & { clock?: Clock } = {}): Archive {
+    return new Archive(openArchiveDb(path, options), path, options.clock ?? systemClock);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  now(): string {
+    return isoNow(this.clock);
+  }
+
+  /** Create an article with an initial revision (reason `import` when it has a source, else `save`). */
+  createArticle(input: NewArticle = {}, reason?: RevisionReason): Article {
+    return this.db.transaction(() => this.insertWithRevision(input, reason)).immediate();
+  }
+
+  /** For callers already inside a transaction (the importer batches many files per commit). */
+  insertWithRevision(input: NewArticle, reason?: RevisionReason): Article {
+    const now = this.now();
+    const fields = completeFields(input);
+    const body = articles.storeBody(input.body ?? emptyBody());
+    const source = completeSource(input.source);
+    const row = articles.insertArticle(this.db, { fields, body, source, now });
+    revisions.appendRevision(this.db, {
+      articleSeq: row.seq,
+      snapshot: { fields, body: input.body ?? emptyBody() },
+      reason: reason ?? (source.path ? 'import' : 'save'),
+      name: null,
+      version: row.version,
+      wordCount: body.wordCount,
+      now,
+    });
+    return articleFromRow(row);
+  }
+
+  getArticle(id: string): Article {
+    return articleFromRow(this.requireRow(id));
+  }
+
+  hasArticle(id: string): boolean {
+    return articles.getArticleRow(this.db, id) !== undefined;
+  }
+
+  /**
+   * Save fields and/or body on top of `baseVersion`, appending a revision.
+   * A stale baseVersion raises `conflict` and writes nothing.
+   */
+  save(input: SaveInput): SaveResult {
+    return this.db.transaction(() => this.saveInTransaction(input)).immediate();
+  }
+
+  saveInTransaction(input: SaveInput, source?: Partial<ArticleSource>): SaveResult {
+    const row = this.requireRow(input.id);
+    if (row.version !== input.baseVersion) throw conflictError(row, input.baseVersion);
+    const current = articleFromRow(row);
+    const fields = { ...pickFields(current), ...(input.fields ?? {}) };
+    const bodyState = input.body ?? current.body;
+    const body = articles.storeBody(bodyState);
+    const now = this.now();
+    const updated = articles.updateArticle(this.db, {
+      seq: row.seq,
+      fields,
+      body,
+      now,
+      baseVersion: input.baseVersion,
+      ...(source ? { source } : {}),
+    });
+    if (!updated) throw conflictError(row, input.baseVersion);
+    const rev = revisions.appendRevision(this.db, {
+      articleSeq: row.seq,
+      snapshot: { fields, body: bodyState },
+      reason: input.reason ?? 'save',
+      name: input.name ?? null,
+      version: updated.version,
+      wordCount: body.wordCount,
+      now,
+    });
+    return { article: articleFromRow(updated), revisionId: rev.id };
+  }
+
+  listRevisions(id: string): RevisionSummary[] {
+    return revisions.listRevisions(this.db, this.requireRow(id).seq);
+  }
+
+  getRevision(id: string, revisionId: number): Revision {
+    const rev = revisions.getRevision(this.db, this.requireRow(id).seq, revisionId);
+    if (!rev) throw new ArchiveError('not-found', `Article ${id} has no revision ${revisionId}.`);
+    return rev;
+  }
+
+  /** Restore a whole revision, or one field of it, as a new revision on top. History is never rewritten. */
+  restore(id: string, revisionId: number, options: { field?: FieldName | 'body'; baseVersion?: number } = {}): SaveResult {
+    return this.db
+      .transaction(() => {
+        const rev = this.getRevision(id, revisionId);
+        const row = this.requireRow(id);
+        const baseVersion = options.baseVersion ?? row.version;
+        if (options.field === 'body') return this.saveInTransaction({ id, baseVersion, body: rev.body, reason: 'restore' });
+        if (options.field) {
+          const field = options.field;
+          return this.saveInTransaction({ id, baseVersion, fields: { [field]: rev.fields[field] }, reason: 'restore' });
+        }
+        return this.saveInTransaction({ id, baseVersion, fields: rev.fields, body: rev.body, reason: 'restore' });
+      })
+      .immediate();
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchResult {
+    return searchArticles(this.db, query, options);
+  }
+
+  stats(): ArchiveStats {
+    return archiveStats(this.db, this.path);
+  }
+
+  check(): CheckReport {
+    return checkArchive(this.db);
+  }
+
+  /** Online backup through SQLite's backup API; the archive stays usable meanwhile. */
+  backup(destination: string): Promise<void> {
+    return backupTo(this.db, destination);
+  }
+
+  requireRow(id: string): ArticleRow {
+    const row = articles.getArticleRow(this.db, id);
+    if (!row) throw new ArchiveError('not-found', `No article with id ${id}.`);
+    return row;
+  }
+}
+
+function conflictError(row: ArticleRow, baseVersion: number): ArchiveError {
+  return new ArchiveError(
+    'conflict',
+    `Article ${row.id} changed since it was opened (now version ${row.version}, the edit was based on ${baseVersion}). Reload it, or keep your text as a new revision on top.`,
+    { currentVersion: row.version, baseVersion },
+  );
+}
+
+export function pickFields(article: ArticleFields): ArticleFields {
+  const out: Record<string, unknown> = {};
+  for (const name of FIELD_NAMES) out[name] = article[name];
+  return out as unknown as ArticleFields;
+}
+
+function completeFields(input: Partial<ArticleFields>): ArticleFields {
+  const headline = input.headline ?? '';
+  const status = input.status ?? 'draft';
+  if (!ARTICLE_STATUSES.includes(status)) throw new ArchiveError('invalid-input', `Unknown status "${String(status)}".`);
+  return {
+    headline,
+    dek: input.dek ?? '',
+    byline: input.byline ?? '',
+    dateline: input.dateline ?? '',
+    section: input.section ?? '',
+    tags: input.tags ?? [],
+    status,
+    language: input.language ?? '',
+    slug: input.slug ?? slugify(headline),
+    targetLength: input.targetLength ?? null,
+    postedAt: input.postedAt ?? null,
+    updatedAt: input.updatedAt ?? null,
+  };
+}
+
+function completeSource(source: Partial<ArticleSource> | undefined): ArticleSource {
+  return {
+    path: source?.path ?? null,
+    sha256: source?.sha256 ?? null,
+    encoding: source?.encoding ?? null,
+    encodingConfidence: source?.encodingConfidence ?? null,
+    format: source?.format ?? null,
+    importedAt: source?.importedAt ?? null,
+    timezoneAssumed: source?.timezoneAssumed ?? null,
+  };
+}

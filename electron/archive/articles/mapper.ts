@@ -1,0 +1,100 @@
+// Row <-> model for the articles table.
+import type { Article, ArticleFields, ArticleStatus, ArticleSummary } from '../../../shared/model/article.ts';
+import type { BodyState } from '../../../shared/editor/serialized.ts';
+import { bodyToPlainText } from '../../../shared/editor/plainText.ts';
+import { decompressText } from '../db/compress.ts';
+
+export interface ArticleRow {
+  seq: number;
+  id: string;
+  headline: string;
+  dek: string;
+  byline: string;
+  dateline: string;
+  section: string;
+  tags: string;
+  status: string;
+  language: string;
+  slug: string;
+  target_length: number | null;
+  posted_at: string | null;
+  updated_at: string | null;
+  created_at: string;
+  modified_at: string;
+  version: number;
+  body: Buffer;
+  word_count: number;
+  source_path: string | null;
+  source_sha256: string | null;
+  source_encoding: string | null;
+  source_confidence: number | null;
+  source_format: string | null;
+  imported_at: string | null;
+  timezone_assumed: string | null;
+  content_hash: string;
+}
+
+export function fieldsFromRow(row: ArticleRow): ArticleFields {
+  return {
+    headline: row.headline,
+    dek: row.dek,
+    byline: row.byline,
+    dateline: row.dateline,
+    section: row.section,
+    tags: JSON.parse(row.tags) as string[],
+    status: row.status as ArticleStatus,
+    language: row.language,
+    slug: row.slug,
+    targetLength: row.target_length,
+    postedAt: row.posted_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function articleFromRow(row: ArticleRow): Article {
+  const body = JSON.parse(decompressText(row.body)) as BodyState;
+  return {
+    ...fieldsFromRow(row),
+    id: row.id,
+    createdAt: row.created_at,
+    modifiedAt: row.modified_at,
+    version: row.version,
+    body,
+    bodyText: bodyToPlainText(body),
+    wordCount: row.word_count,
+    source: {
+      path: row.source_path,
+      sha256: row.source_sha256,
+      encoding: row.source_encoding,
+      encodingConfidence: row.source_confidence,
+      format: row.source_format,
+      importedAt: row.imported_at,
+      timezoneAssumed: row.timezone_assumed,
+    },
+  };
+}
+
+export type SummaryRow = Pick<
+  ArticleRow,
+  'id' | 'headline' | 'section' | 'status' | 'posted_at' | 'updated_at' | 'modified_at' | 'word_count'
+>;
+
+export function summaryFromRow(row: SummaryRow): ArticleSummary {
+  return {
+    id: row.id,
+    headline: row.headline,
+    section: row.section,
+    status: row.status as ArticleStatus,
+    postedAt: row.posted_at,
+    updatedAt: row.updated_at,
+    modifiedAt: row.modified_at,
+    wordCount: row.word_count,
+  };
+}
+
+/** Epoch milliseconds of an ISO time, for sorting; null when absent or unparsable. */
+export function toTimestamp(iso: string | null): number | null {
+  if (iso == null) return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : ms;
+}

@@ -1,0 +1,52 @@
+// The importer's public shapes. `copydesk import --json` prints ImportReport's
+// counters and files (a public interface: add fields, never rename or remove).
+export type ImportOutcome = 'imported' | 'duplicate' | 'updated' | 'failed';
+
+export interface ImportFileResult {
+  path: string;
+  outcome: ImportOutcome;
+  /** The article created, updated or matched; null when the file failed. */
+  articleId: string | null;
+  /** Why it failed, or what to know about it (e.g. "no body: title only"); null when nothing to say. */
+  reason: string | null;
+  encoding?: string | null;
+  confidence?: number | null;
+  /** Extra notes such as `low-confidence-encoding`, `no-body`. */
+  flags?: string[];
+}
+
+export interface ImportProgress {
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  currentFile: string | null;
+  /** Files per second so far. */
+  rate: number;
+  /** Seconds left at the current rate; null until known. */
+  etaSeconds: number | null;
+}
+
+export interface ImportOptions {
+  /** IANA zone or ±HH:MM offset for source times that name none; default: this machine's zone. */
+  timezone?: string;
+  /** Force one encoding instead of detecting. */
+  encoding?: string;
+  onDuplicate?: 'skip' | 'keep-both';
+  maxSizeBytes?: number;
+  /** Keep the original bytes compressed in the archive (default true). */
+  keepOriginals?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+  onFile?: (result: ImportFileResult) => void;
+}
+
+export interface ImportReport {
+  jobId: number;
+  imported: number;
+  updated: number;
+  duplicates: number;
+  failed: number;
+  cancelled: boolean;
+  files: ImportFileResult[];
+}

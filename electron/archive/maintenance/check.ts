@@ -1,0 +1,38 @@
+// One call that answers "is this archive sound?": SQLite's page-level
+// integrity check, foreign keys, and FTS5's check of the index against the
+// article text it was built from.
+import type { Db } from '../db/open.ts';
+
+export interface CheckProblem {
+  kind: 'integrity' | 'foreign-key' | 'search-index' | 'schema';
+  message: string;
+}
+
+export interface CheckReport {
+  ok: boolean;
+  problems: CheckProblem[];
+}
+
+export function checkArchive(db: Db): CheckReport {
+  const problems: CheckProblem[] = [];
+  try {
+    const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
+    for (const row of rows) if (row.integrity_check !== 'ok') problems.push({ kind: 'integrity', message: row.integrity_check });
+  } catch (error) {
+    problems.push({ kind: 'integrity', message: (error as Error).message });
+  }
+  try {
+    const rows = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>;
+    for (const row of rows)
+      problems.push({ kind: 'foreign-key', message: `${row.table} row ${row.rowid} points to a missing ${row.parent} row` });
+  } catch (error) {
+    problems.push({ kind: 'foreign-key', message: (error as Error).message });
+  }
+  try {
+    // rank = 1 makes FTS5 compare the index with the content table, not only its own structure.
+    db.prepare("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)").run();
+  } catch (error) {
+    problems.push({ kind: 'search-index', message: `search index: ${(error as Error).message}` });
+  }
+  return { ok: problems.length === 0, problems };
+}

@@ -1,0 +1,27 @@
+import { type Command, printJson, UsageError } from '../command.ts';
+
+export const showCommand: Command = {
+  name: 'show',
+  summary: 'Print one article',
+  usage: 'copydesk show <id>',
+  run(ctx) {
+    const id = ctx.args[0];
+    if (!id) throw new UsageError('show needs an article id.');
+    const article = ctx.archive().getArticle(id);
+    if (ctx.json) {
+      printJson(ctx, article);
+      return 0;
+    }
+    ctx.out(article.headline);
+    if (article.dek) ctx.out(article.dek);
+    const meta = [article.byline, article.dateline, article.section, article.postedAt && `posted ${article.postedAt}`, article.updatedAt && `updated ${article.updatedAt}`]
+      .filter(Boolean)
+      .join(' · ');
+    if (meta) ctx.out(meta);
+    ctx.out(`id ${article.id} · version ${article.version} · ${article.status} · ${article.wordCount} words`);
+    if (article.source.path) ctx.out(`source ${article.source.path} (${article.source.encoding ?? 'unknown encoding'})`);
+    ctx.out('');
+    ctx.out(article.bodyText);
+    return 0;
+  },
+};

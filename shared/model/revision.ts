@@ -1,0 +1,25 @@
+import type { BodyState } from '../editor/serialized.ts';
+import type { ArticleFields } from './article.ts';
+
+export const REVISION_REASONS = ['import', 'save', 'autosave', 'restore', 'status', 'export'] as const;
+export type RevisionReason = (typeof REVISION_REASONS)[number];
+
+export interface RevisionSummary {
+  id: number;
+  articleId: string;
+  createdAt: string;
+  reason: RevisionReason;
+  name: string | null;
+  wordCount: number;
+  /** SHA-256 of the snapshot (fields + body); equal hashes mean equal content. */
+  hash: string;
+  /** The article version this revision recorded. */
+  version: number;
+}
+
+/** A full snapshot: revisions are never diffs of each other. */
+export interface Revision extends RevisionSummary {
+  fields: ArticleFields;
+  body: BodyState;
+  bodyText: string;
+}

@@ -1,0 +1,33 @@
+export const SEARCH_SORTS = ['relevance', 'posted', 'updated'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+/** A piece of a snippet; `match` marks a highlighted query match. Rendered as data, never as HTML. */
+export interface SnippetSegment {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchHit {
+  id: string;
+  headline: string;
+  section: string;
+  status: string;
+  postedAt: string | null;
+  updatedAt: string | null;
+  snippet: SnippetSegment[];
+  /** Higher is better. BM25 with column weights, sign flipped from SQLite's. */
+  score: number;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  offset?: number;
+  sort?: SearchSort;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+  /** Notes on how the query was read, e.g. an unbalanced quote closed for the user. */
+  notices: string[];
+}
