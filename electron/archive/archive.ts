@@ -71,19 +71,22 @@ export class Archive {
   insertWithRevision(input: NewArticle, reason?: RevisionReason): Article {
     const now = this.now();
     const fields = completeFields(input);
-    const body = articles.storeBody(input.body ?? emptyBody());
+    const bodyState = input.body ?? emptyBody();
+    const body = articles.storeBody(this.db, bodyState);
     const source = completeSource(input.source);
-    const row = articles.insertArticle(this.db, { fields, body, source, now });
+    const { seq, id } = articles.insertArticle(this.db, { fields, body, source, now });
     revisions.appendRevision(this.db, {
-      articleSeq: row.seq,
-      snapshot: { fields, body: input.body ?? emptyBody() },
+      articleSeq: seq,
+      snapshot: { fields, body: bodyState },
+      storedBody: body,
       reason: reason ?? (source.path ? 'import' : 'save'),
       name: null,
-      version: row.version,
+      version: 1,
       wordCount: body.wordCount,
       now,
     });
-    return articleFromRow(row);
+    // Everything written is at hand: no need to read the row back.
+    return { ...fields, id, createdAt: now, modifiedAt: now, version: 1, body: bodyState, bodyText: body.text, wordCount: body.wordCount, source };
   }
 
   getArticle(id: string): Article {
@@ -108,7 +111,7 @@ export class Archive {
     const current = articleFromRow(row);
     const fields = { ...pickFields(current), ...(input.fields ?? {}) };
     const bodyState = input.body ?? current.body;
-    const body = articles.storeBody(bodyState);
+    const body = articles.storeBody(this.db, bodyState);
     const now = this.now();
     const updated = articles.updateArticle(this.db, {
       seq: row.seq,
@@ -122,6 +125,7 @@ export class Archive {
     const rev = revisions.appendRevision(this.db, {
       articleSeq: row.seq,
       snapshot: { fields, body: bodyState },
+      storedBody: body,
       reason: input.reason ?? 'save',
       name: input.name ?? null,
       version: updated.version,

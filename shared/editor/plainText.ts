@@ -56,6 +56,7 @@ const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-.]*/gu;
 
 export function countWords(text: string): number {
+  if (!IDEOGRAPHIC.test(text)) return text.match(WORD)?.length ?? 0;
   let count = 0;
   for (const match of text.matchAll(WORD)) {
     const token = match[0];

@@ -38,7 +38,7 @@ export interface SerializedTab extends NodeBase {
   style: string;
 }
 interface ElementBase extends NodeBase {
-  children: InlineNode[] | BlockNode[] | ListItemNode[];
+  children: ReadonlyArray<unknown>;
   direction: 'ltr' | 'rtl' | null;
   format: string | number;
   indent: number;

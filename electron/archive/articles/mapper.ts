@@ -22,7 +22,10 @@ export interface ArticleRow {
   created_at: string;
   modified_at: string;
   version: number;
+  body_id: number;
+  /** The body's compressed Lexical JSON, joined from `bodies`. */
   body: Buffer;
+  body_hash: string;
   word_count: number;
   source_path: string | null;
   source_sha256: string | null;

@@ -8,19 +8,29 @@ import { compressText } from '../db/compress.ts';
 import { rememberBodyText } from '../db/functions.ts';
 import { sha256Hex } from '../db/hash.ts';
 import type { Db } from '../db/open.ts';
+import { stmt } from '../db/statements.ts';
 import { type ArticleRow, toTimestamp } from './mapper.ts';
 
 export interface StoredBody {
-  blob: Buffer;
+  /** Row id in `bodies`. */
+  id: number;
+  hash: string;
   text: string;
   wordCount: number;
 }
 
-export function storeBody(body: BodyState): StoredBody {
+/**
+ * Store a body once per distinct content and return its row. Saving an
+ * unchanged body, or restoring an old one, reuses the existing row.
+ */
+export function storeBody(db: Db, body: BodyState): StoredBody {
+  const json = JSON.stringify(body);
+  const hash = sha256Hex(json);
   const text = bodyToPlainText(body);
-  const blob = compressText(JSON.stringify(body));
-  rememberBodyText(blob, text);
-  return { blob, text, wordCount: countWords(text) };
+  rememberBodyText(hash, text);
+  const existing = stmt(db, 'SELECT id FROM bodies WHERE hash = ?').pluck().get(hash) as number | undefined;
+  const id = existing ?? Number(stmt(db, 'INSERT INTO bodies (hash, data) VALUES (?, ?)').run(hash, compressText(json)).lastInsertRowid);
+  return { id, hash, text, wordCount: countWords(text) };
 }
 
 /** Identity of an article's content, for "same headline and body from another path". */
@@ -37,24 +47,26 @@ export interface InsertArticle {
   id?: string;
 }
 
-export function insertArticle(db: Db, input: InsertArticle): ArticleRow {
+/** Insert and return the new row's keys; the caller already holds every value it wrote. */
+export function insertArticle(db: Db, input: InsertArticle): { seq: number; id: string } {
+  const id = input.id ?? randomUUID();
   const f = input.fields;
   const s = input.source;
-  const row = db
-    .prepare(
+  const row = stmt(db, 
       `INSERT INTO articles (id, headline, dek, byline, dateline, section, tags, status, language, slug, target_length,
-         posted_at, posted_ts, updated_at, updated_ts, created_at, modified_at, version, body, word_count,
+         posted_at, posted_ts, updated_at, updated_ts, created_at, modified_at, version, body_id, word_count,
          source_path, source_sha256, source_encoding, source_confidence, source_format, imported_at, timezone_assumed, content_hash)
        VALUES (@id, @headline, @dek, @byline, @dateline, @section, @tags, @status, @language, @slug, @targetLength,
-         @postedAt, @postedTs, @updatedAt, @updatedTs, @now, @now, 1, @body, @wordCount,
+         @postedAt, @postedTs, @updatedAt, @updatedTs, @now, @now, 1, @bodyId, @wordCount,
          @sourcePath, @sourceSha, @sourceEncoding, @sourceConfidence, @sourceFormat, @importedAt, @timezoneAssumed, @contentHash)
-       RETURNING *`,
+       RETURNING seq`,
     )
+    .pluck()
     .get({
-      id: input.id ?? randomUUID(),
+      id,
       ...fieldParams(f),
       now: input.now,
-      body: input.body.blob,
+      bodyId: input.body.id,
       wordCount: input.body.wordCount,
       sourcePath: s.path,
       sourceSha: s.sha256,
@@ -64,8 +76,8 @@ export function insertArticle(db: Db, input: InsertArticle): ArticleRow {
       importedAt: s.importedAt,
       timezoneAssumed: s.timezoneAssumed,
       contentHash: contentHash(f.headline, input.body.text),
-    }) as ArticleRow;
-  return row;
+    }) as number;
+  return { seq: row, id };
 }
 
 export interface UpdateArticle {
@@ -81,30 +93,31 @@ export interface UpdateArticle {
 /** Returns the updated row, or undefined when baseVersion is stale. */
 export function updateArticle(db: Db, input: UpdateArticle): ArticleRow | undefined {
   const s = input.source ?? {};
-  return db
-    .prepare(
+  const updated = stmt(db, 
       `UPDATE articles SET headline = @headline, dek = @dek, byline = @byline, dateline = @dateline, section = @section,
          tags = @tags, status = @status, language = @language, slug = @slug, target_length = @targetLength,
          posted_at = @postedAt, posted_ts = @postedTs, updated_at = @updatedAt, updated_ts = @updatedTs,
-         modified_at = @now, version = version + 1, body = @body, word_count = @wordCount, content_hash = @contentHash,
+         modified_at = @now, version = version + 1, body_id = @bodyId, word_count = @wordCount, content_hash = @contentHash,
          source_sha256 = coalesce(@sourceSha, source_sha256), source_encoding = coalesce(@sourceEncoding, source_encoding),
          source_confidence = coalesce(@sourceConfidence, source_confidence), imported_at = coalesce(@importedAt, imported_at)
        WHERE seq = @seq AND version = @baseVersion
-       RETURNING *`,
+       RETURNING seq`,
     )
+    .pluck()
     .get({
       ...fieldParams(input.fields),
       seq: input.seq,
       baseVersion: input.baseVersion,
       now: input.now,
-      body: input.body.blob,
+      bodyId: input.body.id,
       wordCount: input.body.wordCount,
       contentHash: contentHash(input.fields.headline, input.body.text),
       sourceSha: s.sha256 ?? null,
       sourceEncoding: s.encoding ?? null,
       sourceConfidence: s.encodingConfidence ?? null,
       importedAt: s.importedAt ?? null,
-    }) as ArticleRow | undefined;
+    }) as number | undefined;
+  return updated === undefined ? undefined : getArticleRowBySeq(db, updated);
 }
 
 function fieldParams(f: ArticleFields) {
@@ -126,18 +139,25 @@ function fieldParams(f: ArticleFields) {
   };
 }
 
+/** Article columns plus the body's compressed JSON as `body`. */
+const SELECT_ROW = 'SELECT a.*, b.data AS body, b.hash AS body_hash FROM articles a JOIN bodies b ON b.id = a.body_id';
+
 export function getArticleRow(db: Db, id: string): ArticleRow | undefined {
-  return db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+  return stmt(db, `${SELECT_ROW} WHERE a.id = ?`).get(id) as ArticleRow | undefined;
+}
+
+export function getArticleRowBySeq(db: Db, seq: number): ArticleRow | undefined {
+  return stmt(db, `${SELECT_ROW} WHERE a.seq = ?`).get(seq) as ArticleRow | undefined;
 }
 
 export function findBySourcePath(db: Db, path: string): ArticleRow | undefined {
-  return db.prepare('SELECT * FROM articles WHERE source_path = ? ORDER BY seq LIMIT 1').get(path) as ArticleRow | undefined;
+  return stmt(db, `${SELECT_ROW} WHERE a.source_path = ? ORDER BY a.seq LIMIT 1`).get(path) as ArticleRow | undefined;
 }
 
 export function findByContentHash(db: Db, hash: string): ArticleRow | undefined {
-  return db.prepare('SELECT * FROM articles WHERE content_hash = ? ORDER BY seq LIMIT 1').get(hash) as ArticleRow | undefined;
+  return stmt(db, `${SELECT_ROW} WHERE a.content_hash = ? ORDER BY a.seq LIMIT 1`).get(hash) as ArticleRow | undefined;
 }
 
 export function deleteArticle(db: Db, seq: number): void {
-  db.prepare('DELETE FROM articles WHERE seq = ?').run(seq);
+  stmt(db, 'DELETE FROM articles WHERE seq = ?').run(seq);
 }

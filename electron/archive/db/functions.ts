@@ -12,24 +12,33 @@ export function bodyTextFromBlob(blob: Uint8Array): string {
   return bodyToPlainText(JSON.parse(decompressText(blob)) as BodyState);
 }
 
-// The importer's insert trigger asks for the text of the body it just
-// compressed; remembering the last few spares a decompress + parse per row.
+// The insert trigger asks for the text of a body that was just compressed,
+// twice (the body column and its CJK bigrams). Remembering recent texts by
+// their content hash spares a decompress + parse each time; a hash names the
+// same text in any archive, so the cache is safe across open databases.
 const recent = new Map<string, string>();
-const RECENT_MAX = 64;
+const RECENT_MAX = 256;
 
-export function rememberBodyText(blob: Buffer, text: string): void {
+export function rememberBodyText(hash: string, text: string): void {
+  if (recent.has(hash)) return;
   if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value as string);
-  recent.set(blob.toString('base64'), text);
+  recent.set(hash, text);
 }
 
-function cachedBodyText(blob: Uint8Array | null): string {
+export function bodyTextFor(hash: string | null, blob: Uint8Array | null): string {
   if (blob == null) return '';
-  const key = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength).toString('base64');
-  const hit = recent.get(key);
-  return hit ?? bodyTextFromBlob(blob);
+  if (hash != null) {
+    const hit = recent.get(hash);
+    if (hit !== undefined) return hit;
+  }
+  const text = bodyTextFromBlob(blob);
+  if (hash != null) rememberBodyText(hash, text);
+  return text;
 }
 
 export function registerFunctions(db: Database): void {
-  db.function('cd_body_text', { deterministic: true }, (blob: unknown) => cachedBodyText(blob as Uint8Array | null));
+  db.function('cd_body_text', { deterministic: true }, (hash: unknown, blob: unknown) =>
+    bodyTextFor(typeof hash === 'string' ? hash : null, (blob as Uint8Array | null) ?? null),
+  );
   db.function('cd_cjk', { deterministic: true }, (text: unknown) => cjkBigrams(typeof text === 'string' ? text : ''));
 }

@@ -1,12 +1,21 @@
 import type { Migration } from './types.ts';
 
-// The first schema. Text lives once: headline/dek/byline as columns, the body
-// as compressed Lexical JSON. The FTS index is external-content over a view
-// that derives body text and CJK bigrams, kept in sync by triggers.
+// The first schema. Text lives once: headline/dek/byline as columns, each
+// distinct body once in `bodies` as compressed Lexical JSON, shared by the
+// article and every revision snapshot that has it. The FTS index is
+// external-content over a view that derives body text and CJK bigrams, kept in
+// sync by triggers. Large blobs live in rowid tables: WITHOUT ROWID b-trees
+// spill rows over ~1 KB into half-empty overflow pages.
 export const init: Migration = {
   version: 1,
   name: 'init',
   up: `
+CREATE TABLE bodies (
+  id INTEGER PRIMARY KEY,
+  hash TEXT NOT NULL UNIQUE,
+  data BLOB NOT NULL
+) STRICT;
+
 CREATE TABLE articles (
   seq INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
@@ -27,7 +36,7 @@ CREATE TABLE articles (
   created_at TEXT NOT NULL,
   modified_at TEXT NOT NULL,
   version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
-  body BLOB NOT NULL,
+  body_id INTEGER NOT NULL REFERENCES bodies (id),
   word_count INTEGER NOT NULL DEFAULT 0,
   source_path TEXT,
   source_sha256 TEXT,
@@ -46,9 +55,11 @@ CREATE INDEX articles_source_path ON articles (source_path);
 CREATE INDEX articles_content_hash ON articles (content_hash);
 
 CREATE TABLE snapshots (
-  hash TEXT PRIMARY KEY,
-  data BLOB NOT NULL
-) STRICT, WITHOUT ROWID;
+  id INTEGER PRIMARY KEY,
+  hash TEXT NOT NULL UNIQUE,
+  fields TEXT NOT NULL CHECK (json_valid(fields)),
+  body_id INTEGER NOT NULL REFERENCES bodies (id)
+) STRICT;
 
 CREATE TABLE revisions (
   id INTEGER PRIMARY KEY,
@@ -58,21 +69,23 @@ CREATE TABLE revisions (
   name TEXT,
   version INTEGER NOT NULL,
   word_count INTEGER NOT NULL,
-  hash TEXT NOT NULL REFERENCES snapshots (hash)
+  hash TEXT NOT NULL,
+  snapshot_id INTEGER NOT NULL REFERENCES snapshots (id)
 ) STRICT;
 CREATE INDEX revisions_article ON revisions (article_seq, id);
 
 CREATE TABLE originals (
-  sha256 TEXT PRIMARY KEY,
+  id INTEGER PRIMARY KEY,
+  sha256 TEXT NOT NULL UNIQUE,
   size INTEGER NOT NULL,
   data BLOB NOT NULL
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 CREATE VIEW search_source AS
-  SELECT seq, headline, dek, byline, cd_body_text(body) AS body,
-         cd_cjk(headline) AS cjk_headline, cd_cjk(dek) AS cjk_dek, cd_cjk(byline) AS cjk_byline,
-         cd_cjk(cd_body_text(body)) AS cjk_body
-  FROM articles;
+  SELECT a.seq, a.headline, a.dek, a.byline, cd_body_text(b.hash, b.data) AS body,
+         cd_cjk(a.headline) AS cjk_headline, cd_cjk(a.dek) AS cjk_dek, cd_cjk(a.byline) AS cjk_byline,
+         cd_cjk(cd_body_text(b.hash, b.data)) AS cjk_body
+  FROM articles a JOIN bodies b ON b.id = a.body_id;
 
 CREATE VIRTUAL TABLE search_index USING fts5 (
   headline, dek, byline, body, cjk_headline, cjk_dek, cjk_byline, cjk_body,
@@ -83,21 +96,21 @@ INSERT INTO search_index (search_index, rank) VALUES ('rank', 'bm25(10.0, 4.0, 3
 
 CREATE TRIGGER articles_search_insert AFTER INSERT ON articles BEGIN
   INSERT INTO search_index (rowid, headline, dek, byline, body, cjk_headline, cjk_dek, cjk_byline, cjk_body)
-  VALUES (new.seq, new.headline, new.dek, new.byline, cd_body_text(new.body),
-          cd_cjk(new.headline), cd_cjk(new.dek), cd_cjk(new.byline), cd_cjk(cd_body_text(new.body)));
+  VALUES (new.seq, new.headline, new.dek, new.byline, cd_body_text((SELECT hash FROM bodies WHERE id = new.body_id), (SELECT data FROM bodies WHERE id = new.body_id)),
+          cd_cjk(new.headline), cd_cjk(new.dek), cd_cjk(new.byline), cd_cjk(cd_body_text((SELECT hash FROM bodies WHERE id = new.body_id), (SELECT data FROM bodies WHERE id = new.body_id))));
 END;
 CREATE TRIGGER articles_search_delete AFTER DELETE ON articles BEGIN
   INSERT INTO search_index (search_index, rowid, headline, dek, byline, body, cjk_headline, cjk_dek, cjk_byline, cjk_body)
-  VALUES ('delete', old.seq, old.headline, old.dek, old.byline, cd_body_text(old.body),
-          cd_cjk(old.headline), cd_cjk(old.dek), cd_cjk(old.byline), cd_cjk(cd_body_text(old.body)));
+  VALUES ('delete', old.seq, old.headline, old.dek, old.byline, cd_body_text((SELECT hash FROM bodies WHERE id = old.body_id), (SELECT data FROM bodies WHERE id = old.body_id)),
+          cd_cjk(old.headline), cd_cjk(old.dek), cd_cjk(old.byline), cd_cjk(cd_body_text((SELECT hash FROM bodies WHERE id = old.body_id), (SELECT data FROM bodies WHERE id = old.body_id))));
 END;
-CREATE TRIGGER articles_search_update AFTER UPDATE OF headline, dek, byline, body ON articles BEGIN
+CREATE TRIGGER articles_search_update AFTER UPDATE OF headline, dek, byline, body_id ON articles BEGIN
   INSERT INTO search_index (search_index, rowid, headline, dek, byline, body, cjk_headline, cjk_dek, cjk_byline, cjk_body)
-  VALUES ('delete', old.seq, old.headline, old.dek, old.byline, cd_body_text(old.body),
-          cd_cjk(old.headline), cd_cjk(old.dek), cd_cjk(old.byline), cd_cjk(cd_body_text(old.body)));
+  VALUES ('delete', old.seq, old.headline, old.dek, old.byline, cd_body_text((SELECT hash FROM bodies WHERE id = old.body_id), (SELECT data FROM bodies WHERE id = old.body_id)),
+          cd_cjk(old.headline), cd_cjk(old.dek), cd_cjk(old.byline), cd_cjk(cd_body_text((SELECT hash FROM bodies WHERE id = old.body_id), (SELECT data FROM bodies WHERE id = old.body_id))));
   INSERT INTO search_index (rowid, headline, dek, byline, body, cjk_headline, cjk_dek, cjk_byline, cjk_body)
-  VALUES (new.seq, new.headline, new.dek, new.byline, cd_body_text(new.body),
-          cd_cjk(new.headline), cd_cjk(new.dek), cd_cjk(new.byline), cd_cjk(cd_body_text(new.body)));
+  VALUES (new.seq, new.headline, new.dek, new.byline, cd_body_text((SELECT hash FROM bodies WHERE id = new.body_id), (SELECT data FROM bodies WHERE id = new.body_id)),
+          cd_cjk(new.headline), cd_cjk(new.dek), cd_cjk(new.byline), cd_cjk(cd_body_text((SELECT hash FROM bodies WHERE id = new.body_id), (SELECT data FROM bodies WHERE id = new.body_id))));
 END;
 
 CREATE TABLE import_jobs (

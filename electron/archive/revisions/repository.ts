@@ -5,9 +5,11 @@ import type { ArticleFields } from '../../../shared/model/article.ts';
 import type { Revision, RevisionReason, RevisionSummary } from '../../../shared/model/revision.ts';
 import type { BodyState } from '../../../shared/editor/serialized.ts';
 import { bodyToPlainText } from '../../../shared/editor/plainText.ts';
-import { compressText, decompressText } from '../db/compress.ts';
+import { decompressText } from '../db/compress.ts';
+import { type StoredBody, storeBody } from '../articles/repository.ts';
 import { canonicalJson, sha256Hex } from '../db/hash.ts';
 import type { Db } from '../db/open.ts';
+import { stmt } from '../db/statements.ts';
 
 export interface Snapshot {
   fields: ArticleFields;
@@ -27,13 +29,16 @@ interface RevisionRow {
 
 const SUMMARY_COLUMNS = `r.id, a.id AS article_id, r.created_at, r.reason, r.name, r.version, r.word_count, r.hash`;
 
-export function snapshotHash(snapshot: Snapshot): string {
-  return sha256Hex(canonicalJson(snapshot));
+/** Content identity of a snapshot: equal fields and an equal body give an equal hash. */
+export function snapshotHash(snapshot: Snapshot, bodyHash = sha256Hex(JSON.stringify(snapshot.body))): string {
+  return sha256Hex(`${canonicalJson(snapshot.fields)}\n${bodyHash}`);
 }
 
 export interface AppendRevision {
   articleSeq: number;
   snapshot: Snapshot;
+  /** The body as already stored by the caller, to skip storing it again. */
+  storedBody?: StoredBody;
   reason: RevisionReason;
   name: string | null;
   version: number;
@@ -44,30 +49,32 @@ export interface AppendRevision {
 /**
  * Append a revision. A plain save or autosave whose content equals the latest
  * revision's adds nothing (de-duplicated by hash) and returns that revision's id.
+ * The snapshot's fields are stored once per hash and its body once per body hash.
  */
 export function appendRevision(db: Db, input: AppendRevision): { id: number; created: boolean } {
-  const hash = snapshotHash(input.snapshot);
+  const body = input.storedBody ?? storeBody(db, input.snapshot.body);
+  const hash = snapshotHash(input.snapshot, body.hash);
   if ((input.reason === 'save' || input.reason === 'autosave') && input.name == null) {
-    const latest = db
-      .prepare('SELECT id, hash FROM revisions WHERE article_seq = ? ORDER BY id DESC LIMIT 1')
+    const latest = stmt(db, 'SELECT id, hash FROM revisions WHERE article_seq = ? ORDER BY id DESC LIMIT 1')
       .get(input.articleSeq) as { id: number; hash: string } | undefined;
     if (latest?.hash === hash) return { id: latest.id, created: false };
   }
-  db.prepare('INSERT OR IGNORE INTO snapshots (hash, data) VALUES (?, ?)').run(
-    hash,
-    compressText(JSON.stringify(input.snapshot)),
-  );
-  const result = db
-    .prepare(
-      'INSERT INTO revisions (article_seq, created_at, reason, name, version, word_count, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  const existing = stmt(db, 'SELECT id FROM snapshots WHERE hash = ?').pluck().get(hash) as number | undefined;
+  const snapshotId =
+    existing ??
+    Number(
+      stmt(db, 'INSERT INTO snapshots (hash, fields, body_id) VALUES (?, ?, ?)').run(hash, JSON.stringify(input.snapshot.fields), body.id)
+        .lastInsertRowid,
+    );
+  const result = stmt(db, 
+      'INSERT INTO revisions (article_seq, created_at, reason, name, version, word_count, hash, snapshot_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     )
-    .run(input.articleSeq, input.now, input.reason, input.name, input.version, input.wordCount, hash);
+    .run(input.articleSeq, input.now, input.reason, input.name, input.version, input.wordCount, hash, snapshotId);
   return { id: Number(result.lastInsertRowid), created: true };
 }
 
 export function listRevisions(db: Db, articleSeq: number): RevisionSummary[] {
-  const rows = db
-    .prepare(
+  const rows = stmt(db, 
       `SELECT ${SUMMARY_COLUMNS} FROM revisions r JOIN articles a ON a.seq = r.article_seq WHERE r.article_seq = ? ORDER BY r.id`,
     )
     .all(articleSeq) as RevisionRow[];
@@ -75,19 +82,18 @@ export function listRevisions(db: Db, articleSeq: number): RevisionSummary[] {
 }
 
 export function getRevision(db: Db, articleSeq: number, revisionId: number): Revision | undefined {
-  const row = db
-    .prepare(
-      `SELECT ${SUMMARY_COLUMNS}, s.data FROM revisions r JOIN articles a ON a.seq = r.article_seq
-       JOIN snapshots s ON s.hash = r.hash WHERE r.article_seq = ? AND r.id = ?`,
+  const row = stmt(db, 
+      `SELECT ${SUMMARY_COLUMNS}, s.fields, b.data FROM revisions r JOIN articles a ON a.seq = r.article_seq
+       JOIN snapshots s ON s.id = r.snapshot_id JOIN bodies b ON b.id = s.body_id WHERE r.article_seq = ? AND r.id = ?`,
     )
-    .get(articleSeq, revisionId) as (RevisionRow & { data: Buffer }) | undefined;
+    .get(articleSeq, revisionId) as (RevisionRow & { fields: string; data: Buffer }) | undefined;
   if (!row) return undefined;
-  const snapshot = JSON.parse(decompressText(row.data)) as Snapshot;
-  return { ...summaryFromRow(row), fields: snapshot.fields, body: snapshot.body, bodyText: bodyToPlainText(snapshot.body) };
+  const body = JSON.parse(decompressText(row.data)) as BodyState;
+  return { ...summaryFromRow(row), fields: JSON.parse(row.fields) as ArticleFields, body, bodyText: bodyToPlainText(body) };
 }
 
 export function latestRevisionId(db: Db, articleSeq: number): number | undefined {
-  const row = db.prepare('SELECT max(id) AS id FROM revisions WHERE article_seq = ?').get(articleSeq) as { id: number | null };
+  const row = stmt(db, 'SELECT max(id) AS id FROM revisions WHERE article_seq = ?').get(articleSeq) as { id: number | null };
   return row.id ?? undefined;
 }
 
@@ -102,4 +108,57 @@ function summaryFromRow(row: RevisionRow): RevisionSummary {
     hash: row.hash,
     version: row.version,
   };
+}
+
+export interface LatestRevision {
+  id: number;
+  createdAt: string;
+  version: number;
+  hash: string;
+}
+
+export function latestRevision(db: Db, articleSeq: number): LatestRevision | undefined {
+  return stmt(db, 
+      'SELECT id, created_at AS createdAt, version, hash FROM revisions WHERE article_seq = ? ORDER BY id DESC LIMIT 1',
+    )
+    .get(articleSeq) as LatestRevision | undefined;
+}
+
+/** Name (or un-name with null) an existing revision. Metadata only: the snapshot never changes. */
+export function setRevisionName(db: Db, articleSeq: number, revisionId: number, name: string | null): boolean {
+  return stmt(db, 'UPDATE revisions SET name = ? WHERE article_seq = ? AND id = ?').run(name, articleSeq, revisionId).changes > 0;
+}
+
+export interface RetentionRow {
+  id: number;
+  createdAt: string;
+  reason: RevisionReason;
+  name: string | null;
+  hash: string;
+}
+
+export function revisionsForRetention(db: Db, articleSeq: number): RetentionRow[] {
+  return stmt(db, 'SELECT id, created_at AS createdAt, reason, name, hash FROM revisions WHERE article_seq = ? ORDER BY id')
+    .all(articleSeq) as RetentionRow[];
+}
+
+/** Articles that have at least one revision of the given reason, for an archive-wide prune. */
+export function articlesWithReason(db: Db, reason: RevisionReason): number[] {
+  return (stmt(db, 'SELECT DISTINCT article_seq AS seq FROM revisions WHERE reason = ?').all(reason) as Array<{ seq: number }>).map(
+    (r) => r.seq,
+  );
+}
+
+/** Delete revisions, then any snapshot no revision references any more. Caller holds the transaction. */
+export function deleteRevisions(db: Db, rows: ReadonlyArray<{ id: number; hash: string }>): number {
+  const del = stmt(db, 'DELETE FROM revisions WHERE id = ?');
+  const orphan = stmt(db, 'DELETE FROM snapshots WHERE hash = ? AND NOT EXISTS (SELECT 1 FROM revisions WHERE hash = ?)');
+  let deleted = 0;
+  for (const row of rows) deleted += del.run(row.id).changes;
+  for (const hash of new Set(rows.map((r) => r.hash))) orphan.run(hash, hash);
+  // Bodies no snapshot and no article uses any more go too.
+  stmt(db, 
+    'DELETE FROM bodies WHERE NOT EXISTS (SELECT 1 FROM snapshots s WHERE s.body_id = bodies.id) AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.body_id = bodies.id)',
+  ).run();
+  return deleted;
 }

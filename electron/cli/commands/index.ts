@@ -1,18 +1,26 @@
 import type { Command } from '../command.ts';
 import { backupCommand } from './backup.ts';
 import { checkCommand } from './check.ts';
+import { diffCommand } from './diff.ts';
+import { exportCommand } from './export.ts';
 import { historyCommand } from './history.ts';
 import { importCommand } from './import.ts';
+import { restoreCommand } from './restore.ts';
 import { searchCommand } from './search.ts';
 import { showCommand } from './show.ts';
 import { statsCommand } from './stats.ts';
+import { statusCommand } from './status.ts';
 
 /** Every command, in the order `copydesk --help` lists them. */
 export const COMMANDS: readonly Command[] = [
   importCommand,
   searchCommand,
   showCommand,
+  exportCommand,
   historyCommand,
+  diffCommand,
+  restoreCommand,
+  statusCommand,
   statsCommand,
   checkCommand,
   backupCommand,

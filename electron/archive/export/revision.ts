@@ -1,0 +1,38 @@
+// An export leaves a mark in the article's history: a revision with reason
+// `export` that snapshots exactly what was exported. It does NOT bump the
+// article's version or modified time: the content did not change, and a new
+// version would make an editor that has the article open hit a spurious
+// `conflict` on its next save. The snapshot is de-duplicated by hash, so the
+// mark costs one small row.
+import type { Archive } from '../archive.ts';
+import { pickFields } from '../archive.ts';
+import type { Article } from '../../../shared/model/article.ts';
+import { appendRevision } from '../revisions/repository.ts';
+
+export interface ExportMark {
+  article: Article;
+  /** Shown in the history list, e.g. `export html: 2019-01-09-denuke.html`. */
+  name: string;
+}
+
+/** Record export revisions for many articles in one transaction; returns revision ids in order. */
+export function recordExportRevisions(archive: Archive, marks: readonly ExportMark[]): number[] {
+  if (marks.length === 0) return [];
+  return archive.db
+    .transaction(() => {
+      const now = archive.now();
+      return marks.map(({ article, name }) => {
+        const row = archive.requireRow(article.id);
+        return appendRevision(archive.db, {
+          articleSeq: row.seq,
+          snapshot: { fields: pickFields(article), body: article.body },
+          reason: 'export',
+          name,
+          version: article.version,
+          wordCount: article.wordCount,
+          now,
+        }).id;
+      });
+    })
+    .immediate();
+}

@@ -1,0 +1,82 @@
+// Explicit saves (Ctrl/Cmd+S), "keep mine on top" after a conflict, and
+// recording the working copy as a revision (export, naming the current text).
+import type { Article } from '../../../shared/model/article.ts';
+import type { RevisionReason } from '../../../shared/model/revision.ts';
+import type { Archive } from '../archive.ts';
+import { articleFromRow } from '../articles/mapper.ts';
+import { appendRevision, latestRevision } from '../revisions/repository.ts';
+import { type EditInput, mergeEdit, mergeOnto } from './workingCopy.ts';
+
+export interface SaveOutcome {
+  article: Article;
+  /** The revision holding the saved text (an existing one when nothing changed). */
+  revisionId: number;
+  /** For "keep mine on top": the revision that preserved the other editor's text, when it had none yet. */
+  theirsRevisionId?: number | null;
+}
+
+export interface ExplicitSave extends EditInput {
+  name?: string | null;
+}
+
+/**
+ * Ctrl/Cmd+S. Usually the autosave already wrote the text, so the row is left
+ * alone (no version bump, no re-index) and only a revision is appended.
+ */
+export function saveExplicit(archive: Archive, input: ExplicitSave): SaveOutcome {
+  return archive.db
+    .transaction((): SaveOutcome => {
+      const { row, next, unchanged } = mergeEdit(archive, input);
+      if (!unchanged) {
+        const saved = archive.saveInTransaction({ ...input, fields: next.fields, body: next.body, reason: 'save', name: input.name ?? null });
+        return { article: saved.article, revisionId: saved.revisionId as number };
+      }
+      const revisionId = recordRow(archive, row.id, 'save', input.name ?? null);
+      return { article: articleFromRow(row), revisionId };
+    })
+    .immediate();
+}
+
+/**
+ * After a `conflict`: write my text as a new revision on top of whatever is
+ * there now. If the other text lives only in the working copy (autosaved, no
+ * revision yet), it is recorded first, so both texts survive in history.
+ */
+export function saveOnTop(archive: Archive, input: Omit<ExplicitSave, 'baseVersion'>): SaveOutcome {
+  return archive.db
+    .transaction((): SaveOutcome => {
+      const row = archive.requireRow(input.id);
+      const latest = latestRevision(archive.db, row.seq);
+      let theirsRevisionId: number | null = null;
+      if (!latest || latest.version < row.version) theirsRevisionId = recordRow(archive, row.id, 'save', null);
+      const { next } = mergeOnto(row, input);
+      const saved = archive.saveInTransaction({
+        id: input.id,
+        baseVersion: row.version,
+        fields: next.fields,
+        body: next.body,
+        reason: 'save',
+        name: input.name ?? null,
+      });
+      return { article: saved.article, revisionId: saved.revisionId as number, theirsRevisionId };
+    })
+    .immediate();
+}
+
+/**
+ * Record the working copy as a revision without changing it (export, or
+ * naming the current text). Plain saves equal to the newest revision are de-duplicated.
+ */
+export function recordRow(archive: Archive, id: string, reason: RevisionReason, name: string | null): number {
+  const row = archive.requireRow(id);
+  const { current } = mergeOnto(row, {});
+  return appendRevision(archive.db, {
+    articleSeq: row.seq,
+    snapshot: current,
+    reason,
+    name,
+    version: row.version,
+    wordCount: row.word_count,
+    now: archive.now(),
+  }).id;
+}

@@ -1,0 +1,217 @@
+// The importer: walk the chosen files and folders, process each file inside a
+// savepoint of a batched transaction (many files per commit, each file all or
+// nothing), and record every outcome in the job as it happens, so a killed
+// run leaves a consistent archive and re-running it finishes the job.
+import { resolve } from 'node:path';
+import type { Archive } from '../archive.ts';
+import { ArchiveError, fromSqliteError } from '../errors.ts';
+import { resolveZone } from '../time/zone.ts';
+import { encodingSupported } from './encoding.ts';
+import { createJob, FileRecorder, findResumable, finishJob, type JobOptions, jobFiles, markInterrupted, reopenJob, settledPaths } from './jobs.ts';
+import { failedRow, type FileContext, type FileRow, processFile, type ProcessedFile } from './processFile.ts';
+import { ImportLookups } from './store.ts';
+import type { ImportFileResult, ImportOptions, ImportProgress, ImportReport } from './types.ts';
+import { walkPaths } from './walk.ts';
+
+export const DEFAULT_MAX_SIZE = 20 * 1024 * 1024;
+/** A commit (one fsync) every this many files or milliseconds, whichever comes first. */
+const BATCH_FILES = 500;
+const BATCH_MS = 250;
+const PROGRESS_MS = 100;
+
+export async function importPaths(archive: Archive, paths: string[], options: ImportOptions): Promise<ImportReport> {
+  const jobOptions = resolveOptions(options);
+  const zone = resolveZone(jobOptions.timezone);
+  const db = archive.db;
+  const entries = walkPaths(paths);
+  const roots = paths.map((p) => resolve(p));
+
+  const jobId = db
+    .transaction(() => {
+      markInterrupted(db);
+      const resumable = findResumable(db, roots, jobOptions);
+      if (resumable === undefined) return createJob(db, roots, jobOptions, archive.now());
+      reopenJob(db, resumable);
+      return resumable;
+    })
+    .immediate();
+  const settled = settledPaths(db, jobId);
+  const recorder = new FileRecorder(db, jobId);
+  const lookups = new ImportLookups(db);
+  const ctx: FileContext = {
+    archive,
+    lookups,
+    zone,
+    encoding: jobOptions.encoding,
+    onDuplicate: jobOptions.onDuplicate,
+    maxSizeBytes: jobOptions.maxSizeBytes,
+    keepOriginals: jobOptions.keepOriginals,
+    now: archive.now(),
+  };
+  const sql = {
+    begin: db.prepare('BEGIN IMMEDIATE'),
+    commit: db.prepare('COMMIT'),
+    rollback: db.prepare('ROLLBACK'),
+    savepoint: db.prepare('SAVEPOINT import_file'),
+    release: db.prepare('RELEASE import_file'),
+    rollbackTo: db.prepare('ROLLBACK TO import_file'),
+  };
+
+  const progress = new ProgressMeter(entries, options.onProgress);
+  let cancelled = false;
+  let inBatch = false;
+  let batchStart = 0;
+  let batchFiles = 0;
+  try {
+    for (const entry of entries) {
+      if (options.signal?.aborted) {
+        cancelled = true;
+        break;
+      }
+      if (settled.has(entry.path)) {
+        progress.skip(entry);
+        continue;
+      }
+      if (!inBatch) {
+        sql.begin.run();
+        inBatch = true;
+        batchStart = Date.now();
+        batchFiles = 0;
+        ctx.now = archive.now();
+      }
+      progress.current(entry.path);
+      const rows = runInSavepoint(sql, () => processFile(entry, ctx), entry.path);
+      const done = Date.now();
+      for (const row of rows.rows) {
+        recorder.record(row.result, rows.sha256, ctx.now, row.containerPath);
+        options.onFile?.(row.result);
+      }
+      progress.done(entry, done);
+      batchFiles += 1;
+      if (batchFiles >= BATCH_FILES || done - batchStart >= BATCH_MS) {
+        sql.commit.run();
+        inBatch = false;
+        // Let timers, signals and the caller's UI run; this is where cancel lands.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    }
+    if (inBatch) sql.commit.run();
+    inBatch = false;
+  } catch (error) {
+    if (inBatch && db.inTransaction) sql.rollback.run();
+    finishJob(db, jobId, 'interrupted', archive.now());
+    throw fromSqliteError(error, archive.path) ?? error;
+  }
+  finishJob(db, jobId, cancelled ? 'cancelled' : 'done', archive.now());
+  progress.finish();
+  return buildReport(jobId, jobFiles(db, jobId), cancelled);
+}
+
+type Sql = Record<'savepoint' | 'release' | 'rollbackTo', { run(): unknown }>;
+
+/** One file, all or nothing. Disk and lock errors stop the import; anything else fails only this file. */
+function runInSavepoint(sql: Sql, work: () => ProcessedFile, path: string): ProcessedFile {
+  sql.savepoint.run();
+  try {
+    const out = work();
+    sql.release.run();
+    return out;
+  } catch (error) {
+    sql.rollbackTo.run();
+    sql.release.run();
+    if (isFatal(error)) throw error;
+    const rows: FileRow[] = [failedRow(path, `internal error: ${(error as Error).message}`)];
+    return { rows, sha256: null, bytes: 0 };
+  }
+}
+
+function isFatal(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^SQLITE_(FULL|IOERR|BUSY|READONLY|CORRUPT|NOTADB|LOCKED)/.test(code);
+}
+
+function resolveOptions(options: ImportOptions): JobOptions {
+  const zone = resolveZone(options.timezone);
+  if (options.encoding && !encodingSupported(options.encoding))
+    throw new ArchiveError('invalid-input', `Unknown encoding "${options.encoding}" (try utf-8, windows-1252, euc-kr, shift_jis, gb18030, big5).`);
+  const max = options.maxSizeBytes ?? DEFAULT_MAX_SIZE;
+  if (!Number.isFinite(max) || max <= 0) throw new ArchiveError('invalid-input', 'The size limit must be a positive number of bytes.');
+  return {
+    timezone: zone.name,
+    encoding: options.encoding ?? null,
+    onDuplicate: options.onDuplicate ?? 'skip',
+    maxSizeBytes: max,
+    keepOriginals: options.keepOriginals ?? true,
+  };
+}
+
+function buildReport(jobId: number, files: ImportFileResult[], cancelled: boolean): ImportReport {
+  const count = (o: ImportFileResult['outcome']) => files.reduce((n, f) => n + (f.outcome === o ? 1 : 0), 0);
+  return {
+    jobId,
+    imported: count('imported'),
+    updated: count('updated'),
+    duplicates: count('duplicate'),
+    failed: count('failed'),
+    cancelled,
+    files,
+  };
+}
+
+class ProgressMeter {
+  private readonly total: number;
+  private readonly bytesTotal: number;
+  private filesDone = 0;
+  private bytesDone = 0;
+  private processed = 0;
+  private readonly started = Date.now();
+  private lastEmit = 0;
+  private currentFile: string | null = null;
+
+  constructor(
+    entries: ReadonlyArray<{ size: number }>,
+    private readonly onProgress: ((p: ImportProgress) => void) | undefined,
+  ) {
+    this.total = entries.length;
+    this.bytesTotal = entries.reduce((s, e) => s + e.size, 0);
+  }
+
+  current(path: string): void {
+    this.currentFile = path;
+  }
+
+  skip(entry: { size: number }): void {
+    this.filesDone += 1;
+    this.bytesDone += entry.size;
+  }
+
+  done(entry: { size: number }, now: number): void {
+    this.filesDone += 1;
+    this.bytesDone += entry.size;
+    this.processed += 1;
+    if (this.onProgress && now - this.lastEmit >= PROGRESS_MS) {
+      this.lastEmit = now;
+      this.emit(now);
+    }
+  }
+
+  finish(): void {
+    this.currentFile = null;
+    if (this.onProgress) this.emit(Date.now());
+  }
+
+  private emit(now: number): void {
+    const seconds = Math.max(0.001, (now - this.started) / 1000);
+    const rate = this.processed / seconds;
+    const left = this.total - this.filesDone;
+    this.onProgress?.({
+      filesDone: this.filesDone,
+      filesTotal: this.total,
+      bytesDone: this.bytesDone,
+      bytesTotal: this.bytesTotal,
+      currentFile: this.currentFile,
+      rate,
+      etaSeconds: rate > 0 && this.processed >= 10 ? left / rate : null,
+    });
+  }
+}

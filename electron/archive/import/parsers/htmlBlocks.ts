@@ -1,0 +1,181 @@
+// A parsed HTML/XML tree (htmlparser2) to Lexical blocks. Shared by the HTML
+// and NITF parsers: NITF's body.content is HTML-like (p, hl2, block, ul, …).
+import type { parseDocument } from 'htmlparser2';
+import { heading, horizontalRule, lineBreak, linkNode, list, paragraph, quote, textNode } from '../../../../shared/editor/build.ts';
+import { TEXT_FORMAT } from '../../../../shared/editor/serialized.ts';
+import type { BlockNode, InlineNode, ListItemNode, SerializedList, SerializedText } from '../../../../shared/editor/serialized.ts';
+import { safeUrl } from './inline.ts';
+
+type HtmlDocument = ReturnType<typeof parseDocument>;
+export type HtmlNode = HtmlDocument['children'][number];
+export type HtmlElement = Extract<HtmlNode, { attribs: Record<string, string> }>;
+
+export function isElement(node: HtmlNode): node is HtmlElement {
+  return 'attribs' in node && 'name' in node;
+}
+
+/** Never content: scripts, styles, navigation, forms, embedded media. */
+const DROP = new Set([
+  'script', 'style', 'noscript', 'template', 'nav', 'form', 'button', 'input', 'select', 'textarea', 'iframe', 'object',
+  'embed', 'svg', 'canvas', 'video', 'audio', 'picture', 'img', 'figure', 'aside', 'footer', 'head', 'title', 'meta', 'link',
+  'menu', 'dialog',
+]);
+const HEADINGS: Record<string, 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6'> = {
+  h1: 'h1', h2: 'h2', h3: 'h3', h4: 'h4', h5: 'h5', h6: 'h6', hl1: 'h2', hl2: 'h3',
+};
+const FORMATS: Record<string, number> = {
+  b: TEXT_FORMAT.bold, strong: TEXT_FORMAT.bold, i: TEXT_FORMAT.italic, em: TEXT_FORMAT.italic, cite: TEXT_FORMAT.italic,
+  u: TEXT_FORMAT.underline, s: TEXT_FORMAT.strikethrough, strike: TEXT_FORMAT.strikethrough, del: TEXT_FORMAT.strikethrough,
+  code: TEXT_FORMAT.code, kbd: TEXT_FORMAT.code, tt: TEXT_FORMAT.code, sub: TEXT_FORMAT.subscript, sup: TEXT_FORMAT.superscript,
+};
+const BLOCKS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'header', 'body', 'html', 'blockquote', 'ul', 'ol', 'dl', 'dt', 'dd', 'pre', 'hr',
+  'table', 'tr', 'li', 'address', 'center', 'block', 'body.content', 'body.head', 'body.end', 'nitf', 'body', 'hedline',
+  'figcaption', 'fieldset', 'details', 'summary', 'tbody', 'thead',
+  ...Object.keys(HEADINGS),
+]);
+
+export function blocksFromHtml(nodes: readonly HtmlNode[], skip: ReadonlySet<HtmlNode> = new Set()): BlockNode[] {
+  const out: BlockNode[] = [];
+  let inline: InlineNode[] = [];
+  const flush = () => {
+    const trimmed = trimInline(inline);
+    if (trimmed.length > 0) out.push(paragraph(trimmed));
+    inline = [];
+  };
+  for (const node of nodes) {
+    if (skip.has(node)) continue;
+    if (!isElement(node)) {
+      if (node.type === 'text') appendInline(inline, node, 0, skip);
+      continue;
+    }
+    const name = node.name;
+    if (DROP.has(name)) continue;
+    if (!BLOCKS.has(name)) {
+      appendInline(inline, node, 0, skip);
+      continue;
+    }
+    flush();
+    const tag = HEADINGS[name];
+    if (tag) {
+      const children = trimInline(inlineOf(node, skip));
+      if (children.length > 0) out.push(heading(tag, children));
+    } else if (name === 'blockquote') {
+      const inner = blocksFromHtml(node.children, skip);
+      const children: InlineNode[] = [];
+      for (const b of inner) {
+        if (b.type === 'horizontalrule' || b.type === 'list') continue;
+        if (children.length > 0) children.push(lineBreak());
+        children.push(...b.children);
+      }
+      if (children.length > 0) out.push(quote(children));
+    } else if (name === 'ul' || name === 'ol') {
+      const l = listOf(node, skip);
+      if (l.children.length > 0) out.push(l);
+    } else if (name === 'hr') {
+      out.push(horizontalRule());
+    } else if (name === 'pre') {
+      const lines = textOf(node).replace(/\n$/u, '').split('\n');
+      const children: InlineNode[] = [];
+      lines.forEach((line, i) => {
+        if (i > 0) children.push(lineBreak());
+        if (line !== '') children.push(textNode(line, TEXT_FORMAT.code));
+      });
+      if (children.length > 0) out.push(paragraph(children));
+    } else {
+      out.push(...blocksFromHtml(node.children, skip));
+    }
+  }
+  flush();
+  return out;
+}
+
+function listOf(node: HtmlElement, skip: ReadonlySet<HtmlNode>): SerializedList {
+  const items: ListItemNode[] = [];
+  const numbered = node.name === 'ol';
+  const start = numbered ? Number.parseInt(node.attribs.start ?? '1', 10) || 1 : 1;
+  for (const child of node.children) {
+    if (!isElement(child) || child.name !== 'li' || skip.has(child)) continue;
+    const inline: InlineNode[] = [];
+    const nested: SerializedList[] = [];
+    for (const c of child.children) {
+      if (isElement(c) && (c.name === 'ul' || c.name === 'ol')) nested.push(listOf(c, skip));
+      else if (isElement(c) && BLOCKS.has(c.name)) {
+        if (inline.length > 0) inline.push(textNode(' '));
+        inline.push(...inlineOf(c, skip));
+      } else appendInline(inline, c, 0, skip);
+    }
+    const trimmed = trimInline(inline);
+    if (trimmed.length > 0) items.push(makeItem(trimmed));
+    // Lexical keeps a nested list in a list item of its own.
+    for (const n of nested) if (n.children.length > 0) items.push({ ...makeItem([]), children: [n] });
+  }
+  const l = list(numbered ? 'number' : 'bullet', [], start);
+  items.forEach((item, i) => (item.value = start + i));
+  return { ...l, children: items };
+}
+
+function makeItem(children: InlineNode[]): ListItemNode {
+  const item = list('bullet', [children]).children[0] as ListItemNode;
+  return item;
+}
+
+function inlineOf(node: HtmlElement, skip: ReadonlySet<HtmlNode>, format = 0): InlineNode[] {
+  const out: InlineNode[] = [];
+  for (const c of node.children) appendInline(out, c, format, skip);
+  return out;
+}
+
+function appendInline(out: InlineNode[], node: HtmlNode, format: number, skip: ReadonlySet<HtmlNode>): void {
+  if (skip.has(node)) return;
+  if (node.type === 'text') {
+    const text = (node as { data: string }).data.replace(/[\s\u00A0]+/gu, ' ');
+    if (text === '') return;
+    const prev = out[out.length - 1];
+    if (prev?.type === 'text' && prev.format === format) prev.text = (prev.text + text).replace(/ {2,}/gu, ' ');
+    else out.push(textNode(text, format));
+    return;
+  }
+  if (!isElement(node) || DROP.has(node.name)) return;
+  if (node.name === 'br') {
+    out.push(lineBreak());
+    return;
+  }
+  if (node.name === 'a') {
+    const url = safeUrl(node.attribs.href ?? '');
+    const children = inlineOf(node, skip, format);
+    const texts = children.filter((c): c is SerializedText => c.type === 'text');
+    if (url && texts.length > 0) out.push(linkNode(url, texts));
+    else out.push(...children);
+    return;
+  }
+  const extra = FORMATS[node.name] ?? 0;
+  for (const c of node.children) appendInline(out, c, format | extra, skip);
+}
+
+/** Drop leading/trailing spaces and line breaks of a run of inline nodes. */
+function trimInline(nodes: InlineNode[]): InlineNode[] {
+  const out = [...nodes];
+  while (out.length > 0 && isBlank(out[0] as InlineNode)) out.shift();
+  while (out.length > 0 && isBlank(out[out.length - 1] as InlineNode)) out.pop();
+  const first = out[0];
+  if (first?.type === 'text') out[0] = { ...first, text: first.text.replace(/^\s+/u, '') };
+  const last = out[out.length - 1];
+  if (last?.type === 'text') out[out.length - 1] = { ...last, text: last.text.replace(/\s+$/u, '') };
+  return out;
+}
+
+function isBlank(node: InlineNode): boolean {
+  return node.type === 'linebreak' || (node.type === 'text' && node.text.trim() === '');
+}
+
+/** All the text under a node, whitespace collapsed. */
+export function textOf(node: HtmlNode): string {
+  if (node.type === 'text') return (node as { data: string }).data;
+  if (!isElement(node) && !('children' in node)) return '';
+  if (isElement(node) && (node.name === 'script' || node.name === 'style')) return '';
+  const children = (node as { children: HtmlNode[] }).children;
+  let out = '';
+  for (const c of children) out += textOf(c);
+  return node.type === 'root' || (isElement(node) && node.name === 'pre') ? out : out.replace(/[\s\u00A0]+/gu, ' ').trim();
+}

@@ -1,0 +1,134 @@
+// Runs a parsed query. Relevance order is FTS5's own `ORDER BY rank` (BM25 with
+// the column weights configured in the schema), with the articles row joined by
+// primary key, so SQLite streams hits in rank order with no temp B-tree sort.
+// No input makes this throw: a query FTS5 still rejects is retried as plain
+// literal words, and failing that returns nothing, with a notice either way.
+import type { SearchHit, SearchOptions, SearchResult, SearchSort } from '../../../shared/model/search.ts';
+import { bodyTextFor } from '../db/functions.ts';
+import type { Db } from '../db/open.ts';
+import { stmt } from '../db/statements.ts';
+import { type CompiledQuery, compileQuery } from './query/compile.ts';
+import { parseQuery } from './query/parser.ts';
+import { buildSnippet, highlighter } from './snippet.ts';
+
+const MAX_LIMIT = 1000;
+
+interface HitRow {
+  seq: number;
+  id: string;
+  headline: string;
+  section: string;
+  status: string;
+  posted_at: string | null;
+  updated_at: string | null;
+  score: number;
+}
+
+export function searchArticles(db: Db, query: string, options: SearchOptions = {}): SearchResult {
+  const parsed = parseQuery(query);
+  const compiled = compileQuery(parsed.root, parsed.notices);
+  compiled.notices = [...new Set(compiled.notices)];
+  if (query.trim() !== '' && compiled.match === null && compiled.exclude === null && compiled.filters.length === 0) {
+    // Only punctuation or operators: there is nothing to look for, and listing
+    // the whole archive would look like a match.
+    return { total: 0, hits: [], notices: [...compiled.notices, 'The query has no words to search for.'] };
+  }
+  try {
+    return run(db, compiled, options);
+  } catch (error) {
+    if (!isFtsQueryError(error)) throw error;
+    const literal = compileQuery(parseQuery(toLiteralWords(query)).root, [
+      ...compiled.notices,
+      'The query could not be read as written and was searched as plain words.',
+    ]);
+    try {
+      return run(db, literal, options);
+    } catch (again) {
+      if (!isFtsQueryError(again)) throw again;
+      return { total: 0, hits: [], notices: [...literal.notices, 'Nothing could be searched for in this query.'] };
+    }
+  }
+}
+
+/** The SQL a query runs, for tests that check its plan. */
+export function buildSearchSql(compiled: CompiledQuery, sort: SearchSort): { sql: string; countSql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  let from = 'articles a';
+  let score = '0.0';
+  if (compiled.match !== null) {
+    from = 'search_index JOIN articles a ON a.seq = search_index.rowid';
+    where.push('search_index MATCH ?');
+    params.push(compiled.match);
+    score = '-search_index.rank';
+  } else if (compiled.exclude !== null) {
+    where.push('a.seq NOT IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)');
+    params.push(compiled.exclude);
+  }
+  for (const f of compiled.filters) {
+    where.push(f.sql);
+    params.push(...f.params);
+  }
+  const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const order =
+    sort === 'relevance' && compiled.match !== null
+      ? 'ORDER BY search_index.rank'
+      : sort === 'updated'
+        ? 'ORDER BY coalesce(a.updated_ts, a.posted_ts) DESC NULLS LAST, a.seq DESC'
+        : 'ORDER BY a.posted_ts DESC NULLS LAST, a.seq DESC';
+  const sql = `SELECT a.seq, a.id, a.headline, a.section, a.status, a.posted_at, a.updated_at, ${score} AS score
+    FROM ${from} ${whereSql} ${order} LIMIT ? OFFSET ?`;
+  const countFrom = compiled.match !== null && compiled.filters.length === 0 ? 'search_index' : from;
+  const countSql = `SELECT count(*) AS n FROM ${countFrom} ${whereSql}`;
+  return { sql, countSql, params };
+}
+
+function run(db: Db, compiled: CompiledQuery, options: SearchOptions): SearchResult {
+  const limit = clampInt(options.limit, 20, 0, MAX_LIMIT);
+  const offset = clampInt(options.offset, 0, 0, Number.MAX_SAFE_INTEGER);
+  const sort = options.sort ?? 'relevance';
+  const { sql, countSql, params } = buildSearchSql(compiled, sort);
+  const rows = stmt(db, sql).all(...params, limit, offset) as HitRow[];
+  const total = (stmt(db, countSql).get(...params) as { n: number }).n;
+  const pattern = highlighter(compiled.highlights);
+  const bodies = loadBodies(db, rows.map((r) => r.seq));
+  const hits: SearchHit[] = rows.map((r) => ({
+    id: r.id,
+    headline: r.headline,
+    section: r.section,
+    status: r.status,
+    postedAt: r.posted_at,
+    updatedAt: r.updated_at,
+    snippet: buildSnippet(bodies.get(r.seq) ?? '', pattern),
+    score: r.score,
+  }));
+  return { total, hits, notices: compiled.notices };
+}
+
+/** Body text only for the page of hits, never for every match. */
+function loadBodies(db: Db, seqs: number[]): Map<number, string> {
+  const out = new Map<number, string>();
+  if (seqs.length === 0) return out;
+  const rows = stmt(db, 
+      `SELECT a.seq, b.hash, b.data FROM articles a JOIN bodies b ON b.id = a.body_id WHERE a.seq IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(seqs)) as Array<{ seq: number; hash: string; data: Buffer }>;
+  for (const row of rows) out.set(row.seq, bodyTextFor(row.hash, row.data));
+  return out;
+}
+
+function isFtsQueryError(error: unknown): boolean {
+  const message = (error as Error)?.message ?? '';
+  // Only FTS5's own complaints about a MATCH expression; anything else is a
+  // real fault and must surface, not turn into an empty result.
+  return /^fts5:|unterminated string|unknown special query/i.test(message);
+}
+
+function toLiteralWords(query: string): string {
+  return Array.from(query.matchAll(/[\p{L}\p{N}\p{M}]+/gu), (m) => m[0]).join(' ');
+}
+
+function clampInt(value: number | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.trunc(value)));
+}

@@ -1,0 +1,116 @@
+// The Electron main process: lifecycle and wiring only. The archive lives in
+// worker threads (./worker), IPC goes through one dispatcher (./ipc).
+import { app, BrowserWindow, dialog, shell } from 'electron';
+import { Worker } from 'node:worker_threads';
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { contract } from '../../shared/contract/index.ts';
+import { eventChannel } from '../../shared/contract/define.ts';
+import { defaultArchivePath } from '../archive/paths.ts';
+import { createDispatcher } from './ipc/dispatch.ts';
+import { handlers } from './ipc/registry.ts';
+import type { Emit, MainContext } from './ipc/types.ts';
+import { wireIpc } from './ipc/wire.ts';
+import { ImportController } from './import/controller.ts';
+import { log } from './log.ts';
+import { installMenu } from './menu/appMenu.ts';
+import { ELECTRON_BINDING_RELATIVE, resolveNativeBinding } from './native.ts';
+import { APP_ORIGIN } from './protocol/files.ts';
+import { registerAppScheme, serveAppProtocol } from './protocol/register.ts';
+import { createMainWindow } from './window/createWindow.ts';
+import { installGuards } from './window/guards.ts';
+import { ArchiveWorkers } from './worker/pool.ts';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const outRoot = join(here, '..');
+
+// Two copies must never hold one archive: the second hands over to the first and quits.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  installGuards();
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(start, (error: unknown) => fail('Copydesk could not start', error));
+}
+
+function fail(title: string, error: unknown): void {
+  log.error(title, error);
+  dialog.showErrorBox(title, error instanceof Error ? error.message : String(error));
+  app.exit(1);
+}
+
+async function start(): Promise<void> {
+  const archivePath = defaultArchivePath();
+  const native = resolveNativeBinding(app.getAppPath(), app.isPackaged);
+  if (native.missing) {
+    fail('Copydesk needs its database module for Electron', new Error(`${ELECTRON_BINDING_RELATIVE} is missing: run "npm run native:electron", then start again.`));
+    return;
+  }
+  let workers: ArchiveWorkers;
+  try {
+    workers = await ArchiveWorkers.start({
+      archivePath,
+      ...(native.path ? { nativeBinding: native.path } : {}),
+      readers: 2,
+      spawn: (setup) => new Worker(join(here, 'archiveWorker.js'), { workerData: setup }),
+      log,
+    });
+  } catch (error) {
+    fail(`Copydesk could not open the archive ${archivePath}`, error);
+    return;
+  }
+
+  const emit: Emit = (domainName, eventName, payload) => {
+    for (const win of BrowserWindow.getAllWindows()) win.webContents.send(eventChannel(domainName, eventName), payload);
+  };
+  const imports = new ImportController(workers, emit);
+  const focused = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  const context: MainContext = {
+    archivePath,
+    version: app.getVersion(),
+    platform: process.platform,
+    workers,
+    imports,
+    emit,
+    log,
+    dialogs: {
+      async openPaths(kind) {
+        const win = focused();
+        const options = {
+          title: kind === 'files' ? 'Import files' : 'Import folder',
+          properties: kind === 'files' ? (['openFile', 'multiSelections'] as const) : (['openDirectory', 'multiSelections'] as const),
+        };
+        const result = win ? await dialog.showOpenDialog(win, { ...options, properties: [...options.properties] }) : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
+        return result.canceled ? [] : result.filePaths;
+      },
+      async saveFile({ title, defaultName, extensions }) {
+        const win = focused();
+        const options = { title, defaultPath: defaultName, filters: [{ name: extensions.join(', ').toUpperCase(), extensions }] };
+        const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+    },
+    openExternal: (url) => shell.openExternal(url),
+    writeTextFile: (path, text) => writeFile(path, text, 'utf8'),
+  };
+
+  const dispatcher = createDispatcher({ contract, handlers, trustedOrigin: APP_ORIGIN, context: () => context, log });
+  wireIpc(dispatcher);
+  serveAppProtocol(join(outRoot, 'renderer'));
+  installMenu((command) => emit('app', 'menu', { command }));
+  createMainWindow(join(outRoot, 'preload', 'index.cjs'));
+
+  app.on('before-quit', () => {
+    imports.cancel();
+    void workers.close();
+  });
+}

@@ -1,0 +1,31 @@
+// Handlers of shared/contract/import.ts. The import itself runs in the writer
+// worker (see ../import/controller.ts); these only start, stop and report it.
+import type { importContract } from '../../../shared/contract/import.ts';
+import type { ImportFileResult, ImportProgress, ImportReport } from '../../archive/import/types.ts';
+import type { ImportFileValue, ImportProgressValue, ImportReportValue } from '../../../shared/contract/import.ts';
+import { IpcError } from './errors.ts';
+import { reportToCsv } from '../import/csv.ts';
+import { type DomainHandlers, inMain } from './types.ts';
+
+type Assignable<T extends U, U> = T;
+export type ReportAgrees = Assignable<ImportReport, ImportReportValue>;
+export type ProgressAgrees = Assignable<ImportProgress, ImportProgressValue>;
+export type FileAgrees = Assignable<ImportFileResult, ImportFileValue>;
+
+export const importHandlers = {
+  start: inMain((ctx, input) => {
+    const started = ctx.imports.start(input.paths, input.timezone !== undefined ? { timezone: input.timezone } : {});
+    if (!started.ok) throw IpcError.from(started.error);
+    return started.value;
+  }),
+  cancel: inMain((ctx) => ctx.imports.cancel()),
+  lastReport: inMain((ctx) => ctx.imports.lastReport()),
+  saveReport: inMain(async (ctx) => {
+    const report = ctx.imports.lastReport();
+    if (!report) throw new IpcError('not-found', 'There is no import report to save yet.');
+    const path = await ctx.dialogs.saveFile({ title: 'Save import report', defaultName: `import-report-${report.jobId}.csv`, extensions: ['csv'] });
+    if (path === null) return { path: null };
+    await ctx.writeTextFile(path, reportToCsv(report.files));
+    return { path };
+  }),
+} satisfies DomainHandlers<typeof importContract>;

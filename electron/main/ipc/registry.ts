@@ -1,0 +1,14 @@
+// Every domain's handlers, keyed like shared/contract/index.ts. Adding a
+// domain: one line here (contract.test.ts checks nothing is missing or extra).
+import { appHandlers } from './app.ts';
+import { archiveHandlers } from './archive.ts';
+import { editorHandlers } from './editor.ts';
+import { importHandlers } from './import.ts';
+import type { Handlers } from './types.ts';
+
+export const handlers = {
+  app: appHandlers,
+  archive: archiveHandlers,
+  editor: editorHandlers,
+  import: importHandlers,
+} satisfies Handlers;

@@ -1,0 +1,84 @@
+// How a contract method is served. Plain archive work names where it runs
+// ('read': any worker of the read pool, 'write': the single writer worker) and
+// is executed inside that worker thread; shell work ('main': dialogs, links,
+// starting an import) runs in main with a context of capabilities. This file
+// is electron-free so dispatch and every handler are testable under Node.
+import type { Archive } from '../../archive/archive.ts';
+import type { Contract, DomainContract, DomainName, EventPayload, MethodOutput, MethodParsed } from '../../../shared/contract/index.ts';
+import type { Result } from '../../../shared/result.ts';
+import type { ImportReportValue } from '../../../shared/contract/import.ts';
+
+export type Where = 'read' | 'write';
+
+export interface WorkerHandler<I, O> {
+  readonly where: Where;
+  run(archive: Archive, input: I): O | Promise<O>;
+}
+
+export interface MainHandler<I, O> {
+  readonly where: 'main';
+  run(ctx: MainContext, input: I): O | Promise<O>;
+}
+
+export type Handler<I, O> = WorkerHandler<I, O> | MainHandler<I, O>;
+
+export type DomainHandlers<D extends DomainContract> = {
+  readonly [K in keyof D['methods']]: Handler<MethodParsed<D['methods'][K]>, MethodOutput<D['methods'][K]>>;
+};
+
+export type Handlers = { readonly [D in DomainName]: DomainHandlers<Contract[D]> };
+
+export function reader<I, O>(run: (archive: Archive, input: I) => O | Promise<O>): WorkerHandler<I, O> {
+  return { where: 'read', run };
+}
+
+export function writer<I, O>(run: (archive: Archive, input: I) => O | Promise<O>): WorkerHandler<I, O> {
+  return { where: 'write', run };
+}
+
+export function inMain<I, O>(run: (ctx: MainContext, input: I) => O | Promise<O>): MainHandler<I, O> {
+  return { where: 'main', run };
+}
+
+/** Send an event of the contract to the window(s). */
+export type Emit = <D extends DomainName, E extends keyof Contract[D]['events'] & string>(
+  domainName: D,
+  eventName: E,
+  payload: EventPayload<Contract[D]['events'][E]>,
+) => void;
+
+export interface Dialogs {
+  openPaths(kind: 'files' | 'folder'): Promise<string[]>;
+  saveFile(options: { title: string; defaultName: string; extensions: string[] }): Promise<string | null>;
+}
+
+export interface Logger {
+  info(message: string, details?: unknown): void;
+  warn(message: string, details?: unknown): void;
+  error(message: string, details?: unknown): void;
+}
+
+/** What the worker pool offers main-side handlers (see ../worker/pool.ts). */
+export interface WorkerAccess {
+  call(where: Where, channel: string, input: unknown): Promise<Result<unknown>>;
+  op(where: Where, name: string, args: unknown): Promise<Result<unknown>>;
+}
+
+export interface ImportControl {
+  start(paths: string[], options: { timezone?: string }): Result<{ started: true }>;
+  cancel(): { cancelling: boolean };
+  lastReport(): ImportReportValue | null;
+}
+
+export interface MainContext {
+  readonly archivePath: string;
+  readonly version: string;
+  readonly platform: string;
+  readonly workers: WorkerAccess;
+  readonly imports: ImportControl;
+  readonly dialogs: Dialogs;
+  openExternal(url: string): Promise<void>;
+  writeTextFile(path: string, text: string): Promise<void>;
+  readonly emit: Emit;
+  readonly log: Logger;
+}

@@ -1,0 +1,19 @@
+// Connects the dispatcher to ipcMain: exactly one handler per contract
+// method, nothing else. The sender check uses the frame that sent the call.
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import type { Dispatcher, Sender } from './dispatch.ts';
+
+export function senderOf(event: IpcMainInvokeEvent): Sender {
+  const frame = event.senderFrame;
+  if (!frame) return { url: null, isMainFrame: false };
+  return { url: frame.url, isMainFrame: frame === event.sender.mainFrame && frame.parent === null };
+}
+
+export function wireIpc(dispatcher: Dispatcher): () => void {
+  for (const channel of dispatcher.routes.keys()) {
+    ipcMain.handle(channel, (event, payload: unknown) => dispatcher.dispatch(channel, payload, senderOf(event)));
+  }
+  return () => {
+    for (const channel of dispatcher.routes.keys()) ipcMain.removeHandler(channel);
+  };
+}

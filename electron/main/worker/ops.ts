@@ -1,0 +1,30 @@
+// Worker-side operations that are not contract methods themselves: main-side
+// handlers call them after a dialog (backup) or to emit an event afterwards.
+import type { Archive } from '../../archive/archive.ts';
+import type { FacetsValue } from '../../../shared/contract/archive.ts';
+
+type Op = (archive: Archive, args: Record<string, unknown>) => unknown;
+
+const FACET_LIMIT = 60;
+
+export const workerOps: Readonly<Record<string, Op>> = {
+  facets(archive): FacetsValue {
+    // Small aggregate queries for the filter chips; the section index keeps the first cheap.
+    const sections = archive.db
+      .prepare(`SELECT section AS value, count(*) AS count FROM articles WHERE section <> '' GROUP BY section COLLATE NOCASE ORDER BY count DESC LIMIT ?`)
+      .all(FACET_LIMIT) as FacetsValue['sections'];
+    const tags = archive.db
+      .prepare(`SELECT j.value AS value, count(*) AS count FROM articles, json_each(articles.tags) AS j GROUP BY j.value ORDER BY count DESC LIMIT ?`)
+      .all(FACET_LIMIT) as FacetsValue['tags'];
+    return { sections, tags };
+  },
+  createArticle(archive, args) {
+    const headline = typeof args.headline === 'string' ? args.headline : '';
+    return { id: archive.createArticle({ headline }).id };
+  },
+  async backupTo(archive, args) {
+    if (typeof args.path !== 'string') throw new Error('backupTo needs a path');
+    await archive.backup(args.path);
+    return { path: args.path };
+  },
+};

@@ -1,0 +1,133 @@
+// The window: first-run page or archive browser, the import panel above it
+// while an import runs or its report is open, the editor when one is built in,
+// and the status bar. Menu commands arrive as `app.menu` events.
+import { useCallback, useEffect, useState } from 'react';
+import type { AppInfoValue, MenuCommand } from '../../../shared/contract/app.ts';
+import type { ArchiveStatsValue } from '../../../shared/contract/archive.ts';
+import { api, hasBridge } from '../api/client.ts';
+import { ArchiveBrowser } from '../features/archive-browser/ArchiveBrowser.tsx';
+import { ImportProgress } from '../features/import/ImportProgress.tsx';
+import { ImportReport } from '../features/import/ImportReport.tsx';
+import { useImport } from '../features/import/useImport.ts';
+import { FirstRun } from './FirstRun.tsx';
+import { editorPanel } from './panels.ts';
+import { StatusBar } from './StatusBar.tsx';
+import { useDropImport } from './useDropImport.ts';
+import { useGlobalKeys } from './useGlobalKeys.ts';
+
+export function App() {
+  const [info, setInfo] = useState<AppInfoValue | null>(null);
+  const [stats, setStats] = useState<ArchiveStatsValue | null>(null);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const [focusSignal, setFocusSignal] = useState(0);
+  const [helpSignal, setHelpSignal] = useState(0);
+  const [notice, setNotice] = useState('');
+  const [editing, setEditing] = useState<{ articleId: string | null } | null>(null);
+  const [revealId, setRevealId] = useState<string | null>(null);
+  const imports = useImport();
+  const Editor = editorPanel;
+
+  useEffect(() => {
+    void api.app.info({}).then((r) => (r.ok ? setInfo(r.value) : setNotice(r.error.message)));
+  }, []);
+
+  useEffect(() => {
+    void api.archive.stats({}).then((r) => r.ok && setStats(r.value));
+  }, [refreshKey]);
+
+  useEffect(() => api.archive.onChanged(() => setRefreshKey((k) => k + 1)), []);
+
+  const report = useCallback((error: { message: string } | null) => error && setNotice(error.message), []);
+  const importPaths = useCallback((paths: string[]) => void imports.start(paths).then(report), [imports, report]);
+  const focusSearch = useCallback(() => {
+    setEditing(null);
+    setFocusSignal((n) => n + 1);
+  }, []);
+
+  const newArticle = useCallback(async () => {
+    if (Editor) {
+      setEditing({ articleId: null });
+      return;
+    }
+    const created = await api.archive.createArticle({ headline: '' });
+    if (!created.ok) setNotice(created.error.message);
+    else setRevealId(created.value.id);
+  }, [Editor]);
+
+  const onMenu = useCallback(
+    (command: MenuCommand) => {
+      switch (command) {
+        case 'new-article':
+          return void newArticle();
+        case 'import-files':
+          return void imports.choose('files').then(report);
+        case 'import-folder':
+          return void imports.choose('folder').then(report);
+        case 'backup':
+          return void api.archive.backup({}).then((r) => setNotice(!r.ok ? r.error.message : r.value.path ? `Backed up to ${r.value.path}` : ''));
+        case 'export':
+          return setNotice('Export is not part of this build yet.');
+        case 'find':
+          return focusSearch();
+        case 'help':
+          focusSearch();
+          return setHelpSignal((n) => n + 1);
+        case 'about':
+          return setNotice(`Copydesk ${info?.version ?? ''} — an offline newsroom archive and editor.`);
+      }
+    },
+    [newArticle, imports, report, focusSearch, info],
+  );
+
+  useEffect(() => api.app.onMenu(({ command }) => onMenu(command)), [onMenu]);
+  useGlobalKeys(focusSearch);
+  const dropping = useDropImport(importPaths);
+
+  if (!hasBridge) return <p role="alert">Copydesk’s bridge is missing: this page only works inside the Copydesk app.</p>;
+
+  const firstRun = stats !== null && stats.articles === 0 && imports.state.phase === 'idle';
+  const openArticle = (id: string) => {
+    imports.dismiss();
+    if (Editor) setEditing({ articleId: id });
+    else setRevealId(id);
+  };
+
+  return (
+    <div className={`app${dropping ? ' dropping' : ''}`}>
+      <main className="workspace">
+        {imports.state.phase === 'running' && <ImportProgress progress={imports.state.progress} cancelling={imports.state.cancelling} onCancel={() => void imports.cancel()} />}
+        {imports.state.phase === 'failed' && (
+          <section className="import-report" aria-label="Import failed">
+            <p role="alert">The import stopped: {imports.state.error.message}</p>
+            <button type="button" onClick={imports.dismiss}>
+              Close
+            </button>
+          </section>
+        )}
+        {imports.state.phase === 'done' && (
+          <ImportReport report={imports.state.report} onOpenArticle={openArticle} onClose={imports.dismiss} onNotice={setNotice} />
+        )}
+        {editing && Editor ? (
+          <Editor articleId={editing.articleId} onClose={() => setEditing(null)} />
+        ) : firstRun ? (
+          <FirstRun onImportFiles={() => onMenu('import-files')} onImportFolder={() => onMenu('import-folder')} />
+        ) : (
+          <ArchiveBrowser
+            refreshKey={refreshKey}
+            focusSignal={focusSignal}
+            helpSignal={helpSignal}
+            revealId={revealId}
+            canEdit={Editor !== null}
+            onEdit={(id) => setEditing({ articleId: id })}
+          />
+        )}
+      </main>
+      {dropping && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop files or folders to import them
+        </div>
+      )}
+      <StatusBar path={info?.archivePath ?? ''} stats={stats} notice={notice} />
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+// The selected article: its fields, its provenance and the start of its text.
+// Loaded on selection; an answer for an earlier selection is dropped.
+import { useEffect, useRef, useState } from 'react';
+import type { Article } from '../../../../shared/model/article.ts';
+import type { ErrorValue } from '../../../../shared/result.ts';
+import { api } from '../../api/client.ts';
+import { dateTime } from './format.ts';
+
+const PREVIEW_CHARS = 4000;
+
+export interface PreviewPaneProps {
+  articleId: string | null;
+  canEdit: boolean;
+  onEdit(id: string): void;
+}
+
+export function PreviewPane({ articleId, canEdit, onEdit }: PreviewPaneProps) {
+  const [article, setArticle] = useState<Article | null>(null);
+  const [error, setError] = useState<ErrorValue | null>(null);
+  const latest = useRef<string | null>(null);
+
+  useEffect(() => {
+    latest.current = articleId;
+    if (articleId === null) {
+      setArticle(null);
+      setError(null);
+      return;
+    }
+    void api.archive.getArticle({ id: articleId }).then((result) => {
+      if (latest.current !== articleId) return;
+      setArticle(result.ok ? result.value : null);
+      setError(result.ok ? null : result.error);
+    });
+  }, [articleId]);
+
+  if (articleId === null) return <aside className="preview empty" aria-label="Preview">Select a result to see it here.</aside>;
+  if (error) return <aside className="preview" aria-label="Preview"><p role="alert">{error.message}</p></aside>;
+  if (!article || article.id !== articleId) return <aside className="preview" aria-label="Preview" aria-busy="true">Loading…</aside>;
+
+  const text = article.bodyText.length > PREVIEW_CHARS ? `${article.bodyText.slice(0, PREVIEW_CHARS)}…` : article.bodyText;
+  const src = article.source;
+  return (
+    <aside className="preview" aria-label="Preview" data-testid="preview">
+      <header>
+        <h2>{article.headline || '(no headline)'}</h2>
+        {article.dek && <p className="dek">{article.dek}</p>}
+        <button type="button" onClick={() => onEdit(article.id)} disabled={!canEdit} title={canEdit ? 'Open in the editor (Enter)' : 'The editor is not part of this build yet'}>
+          Open for editing
+        </button>
+      </header>
+      <dl className="fields">
+        <Field name="Byline" value={article.byline} />
+        <Field name="Dateline" value={article.dateline} />
+        <Field name="Section" value={article.section} />
+        <Field name="Tags" value={article.tags.join(', ')} />
+        <Field name="Status" value={article.status} />
+        <Field name="Language" value={article.language} />
+        <Field name="Posted" value={dateTime(article.postedAt)} />
+        <Field name="Updated" value={dateTime(article.updatedAt)} />
+        <Field name="Words" value={article.wordCount.toLocaleString('en')} />
+        <Field name="Version" value={String(article.version)} />
+      </dl>
+      <h3>Provenance</h3>
+      {src.path ? (
+        <dl className="fields provenance">
+          <Field name="Source file" value={src.path} />
+          <Field name="Format" value={src.format ?? ''} />
+          <Field name="Encoding" value={src.encoding ? `${src.encoding}${src.encodingConfidence != null ? ` (${Math.round(src.encodingConfidence * 100)}% sure)` : ''}` : ''} />
+          <Field name="Imported" value={dateTime(src.importedAt)} />
+          <Field name="Zone assumed" value={src.timezoneAssumed ?? ''} />
+          <Field name="SHA-256" value={src.sha256 ?? ''} mono />
+        </dl>
+      ) : (
+        <p className="muted">Written in Copydesk on {dateTime(article.createdAt)}.</p>
+      )}
+      <h3>Text</h3>
+      <div className="body-text">
+        {text.split(/\n+/).map((para, i) => (
+          <p key={i}>{para}</p>
+        ))}
+      </div>
+    </aside>
+  );
+}
+
+function Field({ name, value, mono }: { name: string; value: string; mono?: boolean }) {
+  if (value === '' || value === '—') return null;
+  return (
+    <>
+      <dt>{name}</dt>
+      <dd className={mono ? 'mono' : undefined}>{value}</dd>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+// Tells the view the body changed (content, not selection), so it can
+// schedule an autosave. Loads done by the view itself carry LOAD_TAG and are skipped.
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useEffect } from 'react';
+
+export const LOAD_TAG = 'cd-load';
+
+export function ChangePlugin({ onChange }: { onChange(): void }): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(
+    () =>
+      editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags, prevEditorState }) => {
+        if (tags.has(LOAD_TAG) || prevEditorState.isEmpty()) return;
+        if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+        onChange();
+      }),
+    [editor, onChange],
+  );
+  return null;
+}

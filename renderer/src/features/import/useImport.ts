@@ -1,0 +1,49 @@
+// The import's state in the window, driven by main's events so that an import
+// started from the menu, a button or a drop shows the same progress.
+import { useCallback, useEffect, useState } from 'react';
+import type { ImportProgressValue, ImportReportValue } from '../../../../shared/contract/import.ts';
+import type { ErrorValue } from '../../../../shared/result.ts';
+import { api } from '../../api/client.ts';
+
+export type ImportState =
+  | { phase: 'idle' }
+  | { phase: 'running'; paths: string[]; progress: ImportProgressValue | null; cancelling: boolean }
+  | { phase: 'done'; report: ImportReportValue }
+  | { phase: 'failed'; error: { code: string; message: string } };
+
+export function useImport() {
+  const [state, setState] = useState<ImportState>({ phase: 'idle' });
+
+  useEffect(() => {
+    const offs = [
+      api.import.onStarted(({ paths }) => setState({ phase: 'running', paths, progress: null, cancelling: false })),
+      api.import.onProgress((progress) => setState((s) => (s.phase === 'running' ? { ...s, progress } : s))),
+      api.import.onFinished((result) => setState(result.ok ? { phase: 'done', report: result.report } : { phase: 'failed', error: result.error })),
+    ];
+    return () => offs.forEach((off) => off());
+  }, []);
+
+  const start = useCallback(async (paths: string[]): Promise<ErrorValue | null> => {
+    if (paths.length === 0) return null;
+    const result = await api.import.start({ paths });
+    return result.ok ? null : result.error;
+  }, []);
+
+  const choose = useCallback(
+    async (kind: 'files' | 'folder'): Promise<ErrorValue | null> => {
+      const chosen = await api.app.choosePaths({ kind });
+      if (!chosen.ok) return chosen.error;
+      return start(chosen.value.paths);
+    },
+    [start],
+  );
+
+  const cancel = useCallback(async () => {
+    setState((s) => (s.phase === 'running' ? { ...s, cancelling: true } : s));
+    await api.import.cancel({});
+  }, []);
+
+  const dismiss = useCallback(() => setState({ phase: 'idle' }), []);
+
+  return { state, start, choose, cancel, dismiss };
+}

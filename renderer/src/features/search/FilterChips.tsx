@@ -1,0 +1,80 @@
+// Filters as chips. Every control edits the query text (see query.ts), so the
+// search box, the chips and the archive's query language never disagree.
+import { ARTICLE_STATUSES } from '../../../../shared/model/article.ts';
+import type { FacetsValue } from '../../../../shared/contract/archive.ts';
+import { type ChipField, type Chip, rangeValue, readChips, removeChip, setChip, splitRange } from './query.ts';
+
+export interface FilterChipsProps {
+  query: string;
+  facets: FacetsValue | null;
+  onQuery(query: string): void;
+}
+
+const LABELS: Readonly<Record<ChipField, string>> = { section: 'Section', status: 'Status', tag: 'Tag', posted: 'Posted', updated: 'Updated' };
+
+export function FilterChips({ query, facets, onQuery }: FilterChipsProps) {
+  const chips = readChips(query);
+  const current = (field: ChipField) => chips.find((c) => c.field === field)?.value ?? '';
+  const set = (field: ChipField, value: string | null) => onQuery(setChip(query, field, value));
+  return (
+    <div className="filters" role="group" aria-label="Filters">
+      <ul className="chips" aria-label="Active filters">
+        {chips.map((chip: Chip) => (
+          <li key={chip.raw} className="chip">
+            <span>
+              {LABELS[chip.field]}: {chip.value}
+            </span>
+            <button type="button" aria-label={`Remove filter ${LABELS[chip.field]} ${chip.value}`} onClick={() => onQuery(removeChip(query, chip))}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="filter-controls">
+        <select aria-label="Filter by section" value={current('section')} onChange={(e) => set('section', e.target.value || null)}>
+          <option value="">Section…</option>
+          {withCurrent(facets?.sections ?? [], current('section')).map((f) => (
+            <option key={f.value} value={f.value}>
+              {f.value} {f.count ? `(${f.count})` : ''}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Filter by status" value={current('status')} onChange={(e) => set('status', e.target.value || null)}>
+          <option value="">Status…</option>
+          {ARTICLE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Filter by tag" value={current('tag')} onChange={(e) => set('tag', e.target.value || null)}>
+          <option value="">Tag…</option>
+          {withCurrent(facets?.tags ?? [], current('tag')).map((f) => (
+            <option key={f.value} value={f.value}>
+              {f.value} {f.count ? `(${f.count})` : ''}
+            </option>
+          ))}
+        </select>
+        <DateRange field="posted" value={current('posted')} onChange={(v) => set('posted', v)} />
+        <DateRange field="updated" value={current('updated')} onChange={(v) => set('updated', v)} />
+      </div>
+    </div>
+  );
+}
+
+function withCurrent(list: FacetsValue['sections'], value: string): FacetsValue['sections'] {
+  return value === '' || list.some((f) => f.value === value) ? list : [{ value, count: 0 }, ...list];
+}
+
+function DateRange({ field, value, onChange }: { field: 'posted' | 'updated'; value: string; onChange(value: string | null): void }) {
+  const { from, until } = splitRange(value);
+  const valid = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? d : '');
+  return (
+    <fieldset className="date-range">
+      <legend>{LABELS[field]}</legend>
+      <input type="date" aria-label={`${LABELS[field]} from`} value={valid(from)} onChange={(e) => onChange(rangeValue(e.target.value, valid(until)))} />
+      <span aria-hidden="true">–</span>
+      <input type="date" aria-label={`${LABELS[field]} until`} value={valid(until)} onChange={(e) => onChange(rangeValue(valid(from), e.target.value))} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,83 @@
+// The building blocks of the IPC contract. A domain declares its methods (a
+// zod schema for the payload plus the value type it answers with), the events
+// main pushes to the renderer, and the few preload-local helpers. Main, preload
+// and renderer derive every signature from these declarations.
+import type { z } from 'zod';
+import type { Result } from '../result.ts';
+
+// Phantom keys: they exist only in types, so the contract stays plain data at run time.
+declare const OUTPUT: unique symbol;
+declare const PAYLOAD: unique symbol;
+declare const LOCAL: unique symbol;
+
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
+  readonly input: I;
+  readonly [OUTPUT]?: O;
+}
+
+export interface EventSpec<P = unknown> {
+  readonly kind: 'event';
+  readonly [PAYLOAD]?: P;
+}
+
+export interface LocalSpec<F = unknown> {
+  readonly kind: 'local';
+  readonly [LOCAL]?: F;
+}
+
+export interface DomainContract {
+  readonly methods: Readonly<Record<string, MethodSpec>>;
+  readonly events: Readonly<Record<string, EventSpec>>;
+  readonly local?: Readonly<Record<string, LocalSpec>>;
+}
+
+/** `method<Answer>()(schema)`: curried so the payload type is inferred from the schema. */
+export function method<O>() {
+  return <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input });
+}
+
+export function event<P>(): EventSpec<P> {
+  return { kind: 'event' };
+}
+
+/** A function the preload implements on its own, without IPC (e.g. a dropped file's path). */
+export function local<F>(): LocalSpec<F> {
+  return { kind: 'local' };
+}
+
+export function domain<const D extends DomainContract>(d: D): D {
+  return d;
+}
+
+export type MethodInput<M> = M extends MethodSpec<infer I, unknown> ? z.input<I> : never;
+export type MethodParsed<M> = M extends MethodSpec<infer I, unknown> ? z.output<I> : never;
+export type MethodOutput<M> = M extends MethodSpec<z.ZodType, infer O> ? O : never;
+export type EventPayload<E> = E extends EventSpec<infer P> ? P : never;
+export type LocalFunction<L> = L extends LocalSpec<infer F> ? F : never;
+
+export type Listener<P> = (payload: P) => void;
+export type Unsubscribe = () => void;
+
+/** `progress` → `onProgress`. */
+export type EventFunctionName<K extends string> = `on${Capitalize<K>}`;
+
+export function eventFunctionName<K extends string>(name: K): EventFunctionName<K> {
+  return `on${name.charAt(0).toUpperCase()}${name.slice(1)}` as EventFunctionName<K>;
+}
+
+export function methodChannel(domainName: string, methodName: string): string {
+  return `copydesk:${domainName}.${methodName}`;
+}
+
+export function eventChannel(domainName: string, eventName: string): string {
+  return `copydesk:${domainName}!${eventName}`;
+}
+
+/** What `window.copydesk.<domain>` holds for one domain. */
+export type DomainApi<D extends DomainContract> = {
+  readonly [K in keyof D['methods']]: (input: MethodInput<D['methods'][K]>) => Promise<Result<MethodOutput<D['methods'][K]>>>;
+} & {
+  readonly [K in keyof D['events'] & string as EventFunctionName<K>]: (listener: Listener<EventPayload<D['events'][K]>>) => Unsubscribe;
+} & {
+  readonly [K in keyof NonNullable<D['local']>]: LocalFunction<NonNullable<D['local']>[K]>;
+};

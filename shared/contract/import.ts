@@ -1,0 +1,63 @@
+// Importing files: start, cancel, progress events, the per-file report.
+// The shapes mirror electron/archive/import/types.ts (main checks they agree).
+import { z } from 'zod';
+import { domain, event, method } from './define.ts';
+
+export type ImportOutcomeValue = 'imported' | 'duplicate' | 'updated' | 'failed';
+export const IMPORT_OUTCOMES = ['imported', 'updated', 'duplicate', 'failed'] as const satisfies readonly ImportOutcomeValue[];
+
+export interface ImportFileValue {
+  path: string;
+  outcome: ImportOutcomeValue;
+  articleId: string | null;
+  reason: string | null;
+  encoding?: string | null;
+  confidence?: number | null;
+  flags?: string[];
+}
+
+export interface ImportProgressValue {
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  currentFile: string | null;
+  rate: number;
+  etaSeconds: number | null;
+}
+
+export interface ImportReportValue {
+  jobId: number;
+  imported: number;
+  updated: number;
+  duplicates: number;
+  failed: number;
+  cancelled: boolean;
+  files: ImportFileValue[];
+}
+
+export type ImportFinishedValue = { ok: true; report: ImportReportValue } | { ok: false; error: { code: string; message: string } };
+
+export const MAX_IMPORT_PATHS = 10_000;
+
+export const importContract = domain({
+  methods: {
+    /** Starts an import in the background; answers at once. Refused with `busy` while one runs. */
+    start: method<{ started: true }>()(
+      z.strictObject({
+        paths: z.array(z.string().min(1).max(4096)).min(1).max(MAX_IMPORT_PATHS),
+        timezone: z.string().min(1).max(64).optional(),
+      }),
+    ),
+    cancel: method<{ cancelling: boolean }>()(z.strictObject({})),
+    /** The last finished import's report, if any, for a window opened after it ended. */
+    lastReport: method<ImportReportValue | null>()(z.strictObject({})),
+    /** Saves the last report as CSV through a native save dialog; `path` is null when cancelled. */
+    saveReport: method<{ path: string | null }>()(z.strictObject({})),
+  },
+  events: {
+    started: event<{ paths: string[] }>(),
+    progress: event<ImportProgressValue>(),
+    finished: event<ImportFinishedValue>(),
+  },
+});

@@ -1,0 +1,50 @@
+// The contract's names without its schemas, for the sandboxed preload: a
+// sandboxed preload cannot load npm packages, and bundling zod and the Lexical
+// node registry into it just to read method names would be waste. The type
+// below makes this list match the contract exactly: a missing or extra name
+// fails to compile (and contract.test.ts checks it again at run time).
+import type { Contract, DomainName } from './index.ts';
+
+type Names<T> = { readonly [K in keyof T]: true };
+
+export type ContractManifest = {
+  readonly [D in DomainName]: {
+    readonly methods: Names<Contract[D]['methods']>;
+    readonly events: Names<Contract[D]['events']>;
+    readonly local: Names<NonNullable<Contract[D] extends { local: infer L } ? L : object>>;
+  };
+};
+
+export const manifest = {
+  app: {
+    methods: { info: true, choosePaths: true, openExternal: true },
+    events: { menu: true },
+    local: { pathForFile: true },
+  },
+  archive: {
+    methods: { search: true, getArticle: true, stats: true, check: true, facets: true, createArticle: true, backup: true },
+    events: { changed: true },
+    local: {},
+  },
+  editor: {
+    methods: {
+      open: true,
+      create: true,
+      autosave: true,
+      save: true,
+      saveOnTop: true,
+      history: true,
+      diff: true,
+      restore: true,
+      setStatus: true,
+      nameRevision: true,
+    },
+    events: {},
+    local: {},
+  },
+  import: {
+    methods: { start: true, cancel: true, lastReport: true, saveReport: true },
+    events: { started: true, progress: true, finished: true },
+    local: {},
+  },
+} as const satisfies ContractManifest;

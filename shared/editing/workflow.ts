@@ -1,0 +1,107 @@
+// The desk's workflow rules, shared so the core can enforce them and the
+// editor can show the same checklist live while the user types.
+import type { ArticleStatus } from '../model/article.ts';
+import { countWords } from '../editor/plainText.ts';
+
+/** Where each status may go next. Spiked copy comes back only as a draft. */
+export const STATUS_TRANSITIONS: Readonly<Record<ArticleStatus, readonly ArticleStatus[]>> = {
+  draft: ['edited', 'ready', 'spiked'],
+  edited: ['draft', 'ready', 'spiked'],
+  ready: ['draft', 'edited', 'published', 'spiked'],
+  published: ['edited', 'spiked'],
+  spiked: ['draft'],
+};
+
+export function canMove(from: ArticleStatus, to: ArticleStatus): boolean {
+  return from === to || STATUS_TRANSITIONS[from].includes(to);
+}
+
+// "TK" (to come) in capitals, alone or doubled (TKTK), as its own word.
+const TK = /(?<![\p{L}\p{N}])TK(?:TK)*(?![\p{L}\p{N}])/gu;
+
+export interface TkMatch {
+  index: number;
+  length: number;
+}
+
+export function findTkMarkers(text: string): TkMatch[] {
+  const out: TkMatch[] = [];
+  for (const m of text.matchAll(TK)) out.push({ index: m.index, length: m[0].length });
+  return out;
+}
+
+export function countTkMarkers(text: string): number {
+  return findTkMarkers(text).length;
+}
+
+/** Default slack around the target length, as a fraction of the target. */
+export const DEFAULT_LENGTH_TOLERANCE = 0.1;
+
+export interface LengthVerdict {
+  words: number;
+  target: number | null;
+  /** Words over (+) or under (−) the target; 0 without a target. */
+  delta: number;
+  within: boolean;
+}
+
+export function lengthVerdict(words: number, target: number | null, tolerance = DEFAULT_LENGTH_TOLERANCE): LengthVerdict {
+  if (target == null || target <= 0) return { words, target: null, delta: 0, within: true };
+  const delta = words - target;
+  return { words, target, delta, within: Math.abs(delta) <= Math.ceil(target * tolerance) };
+}
+
+export type ChecklistItemId = 'headline' | 'tk' | 'length';
+
+export interface ChecklistItem {
+  id: ChecklistItemId;
+  ok: boolean;
+  label: string;
+  /** What blocks it, in words a desk editor reads; empty when ok. */
+  detail: string;
+}
+
+export interface Checklist {
+  ready: boolean;
+  items: ChecklistItem[];
+}
+
+export interface ChecklistInput {
+  headline: string;
+  dek: string;
+  bodyText: string;
+  targetLength: number | null;
+  tolerance?: number;
+}
+
+/** The "ready" checklist: headline present, no TK markers, length within target. */
+export function readyChecklist(input: ChecklistInput): Checklist {
+  const tk = countTkMarkers(input.headline) + countTkMarkers(input.dek) + countTkMarkers(input.bodyText);
+  const length = lengthVerdict(countWords(input.bodyText), input.targetLength, input.tolerance);
+  const items: ChecklistItem[] = [
+    {
+      id: 'headline',
+      ok: input.headline.trim() !== '',
+      label: 'Headline present',
+      detail: input.headline.trim() === '' ? 'The headline is empty.' : '',
+    },
+    {
+      id: 'tk',
+      ok: tk === 0,
+      label: 'No TK markers',
+      detail: tk === 0 ? '' : `${tk} TK marker${tk === 1 ? '' : 's'} still in the copy.`,
+    },
+    {
+      id: 'length',
+      ok: length.within,
+      label: 'Length within target',
+      detail: length.within
+        ? ''
+        : `${length.words} words: ${Math.abs(length.delta)} ${length.delta > 0 ? 'over' : 'under'} the target of ${length.target}.`,
+    },
+  ];
+  return { ready: items.every((i) => i.ok), items };
+}
+
+/** Statuses that require the checklist to pass. */
+export const GATED_STATUSES: readonly ArticleStatus[] = ['ready', 'published'];
