@@ -14,7 +14,7 @@ const noRenderer = [['**/renderer/**'], 'Only the renderer may import renderer c
 const noShell = [['**/electron/main/**', '**/electron/preload/**', '**/main/**', '**/preload/**'], 'The core never imports the Electron shell.'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'native/**', 'test-results/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'native/**', 'test-results/**', '.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

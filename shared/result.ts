@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'disk-full',
   'read-only',
   'busy',
+  'corrupt',
   // raised at the boundary
   'invalid-payload',
   'forbidden-sender',

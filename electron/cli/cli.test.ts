@@ -104,3 +104,22 @@ describe('copydesk CLI', () => {
     expect(JSON.parse(out[0] ?? '{}')).toMatchObject({ articles: 1 });
   });
 });
+
+describe('the archive path', () => {
+  it('refuses to search an archive that does not exist instead of creating one', async () => {
+    const missing = join(dir, 'typo', 'archive.sqlite');
+    const r = await cli('search', 'x', '--db', missing);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/No archive at .*typo/);
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(join(dir, 'typo'))).toBe(false);
+  });
+});
+
+describe('global options before the command', () => {
+  it('accepts --db FILE and --json ahead of the command name', async () => {
+    const r = await cli('--db', db, '--json', 'search', 'council');
+    expect(r.code).toBe(0);
+    expect(r.json()).toMatchObject({ total: 1 });
+  });
+});

@@ -28,6 +28,8 @@ export interface Command {
   summary: string;
   usage: string;
   options?: Record<string, OptionSpec>;
+  /** Only commands that add articles may create a missing archive; the rest refuse a wrong --db. */
+  createsArchive?: boolean;
   run(ctx: CommandContext): Promise<number> | number;
 }
 

@@ -8,12 +8,19 @@ export function writeReport(path: string, files: readonly ImportFileResult[]): v
     writeFileSync(path, `${JSON.stringify(files, null, 2)}\n`);
     return;
   }
-  if (!path.endsWith('.csv')) throw new UsageError('--report must end in .csv or .json.');
-  const header = ['path', 'outcome', 'articleId', 'encoding', 'confidence', 'reason'];
+  assertReportPath(path);
+  const header = ['path', 'outcome', 'articleId', 'encoding', 'confidence', 'reason', 'flags'];
   const rows = files.map((f) =>
-    [f.path, f.outcome, f.articleId ?? '', f.encoding ?? '', f.confidence ?? '', f.reason ?? ''].map(csvCell).join(','),
+    [f.path, f.outcome, f.articleId ?? '', f.encoding ?? '', f.confidence ?? '', f.reason ?? '', (f.flags ?? []).join(' ')]
+      .map(csvCell)
+      .join(','),
   );
   writeFileSync(path, `${header.join(',')}\n${rows.join('\n')}\n`);
+}
+
+/** Checked before an import starts, so a typo does not cost a whole run's report. */
+export function assertReportPath(path: string): void {
+  if (!path.endsWith('.csv') && !path.endsWith('.json')) throw new UsageError('--report must end in .csv or .json.');
 }
 
 function csvCell(value: string | number): string {

@@ -1,11 +1,12 @@
 // The CLI runner: parse global options, dispatch to a command, map errors to
 // exit codes. User errors print one line on stderr; only bugs print a stack.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { Archive } from '../archive/archive.ts';
-import { isArchiveError } from '../archive/errors.ts';
+import { fromSqliteError, isArchiveError } from '../archive/errors.ts';
 import { defaultArchivePath } from '../archive/paths.ts';
+import { backupIfChanged } from './autoBackup.ts';
 import { type Command, type CommandContext, EXIT, UsageError } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 
@@ -19,12 +20,14 @@ export interface CliIo {
 const GLOBAL_OPTIONS = {
   db: { type: 'string' },
   json: { type: 'boolean' },
+  'read-only': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const name = argv.find((a) => !a.startsWith('-'));
+  const nameIndex = commandIndex(argv);
+  const name = nameIndex === -1 ? undefined : argv[nameIndex];
   const command = COMMANDS.find((c) => c.name === name);
   let archive: Archive | undefined;
   try {
@@ -37,7 +40,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.out(helpText());
       return argv.length === 0 || argv.includes('--help') || argv.includes('-h') ? EXIT.ok : EXIT.userError;
     }
-    const rest = argv.filter((a, i) => !(a === name && i === argv.indexOf(name)));
+    const rest = argv.filter((_a, i) => i !== nameIndex);
     const parsed = parseCommandArgs(command, rest);
     if (parsed.values.help) {
       io.out(commandHelp(command));
@@ -50,7 +53,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       json: parsed.values.json === true,
       dbPath,
       archive: () => {
+        if (!archive && parsed.values['read-only'] === true) archive = Archive.open(dbPath, { readonly: true });
         if (!archive) {
+          if (!command.createsArchive && !existsSync(dbPath))
+            throw new UsageError(`No archive at ${dbPath}. Import something first, or point --db or $COPYDESK_DB at an archive.`);
           mkdirSync(dirname(dbPath), { recursive: true });
           archive = Archive.open(dbPath);
         }
@@ -60,8 +66,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       err: io.err,
       interactive: io.interactive,
     };
-    return await command.run(ctx);
-  } catch (error) {
+    const code = await command.run(ctx);
+    await backupIfChanged(archive, io.err, io.env);
+    return code;
+  } catch (caught) {
+    // SQLite errors met mid-command (a damaged page, a full disk) are the user's to act on, not bugs.
+    const error = fromSqliteError(caught, archive?.path ?? 'the archive') ?? caught;
     if (error instanceof UsageError || isArchiveError(error)) {
       io.err(`copydesk: ${error.message}`);
       return EXIT.userError;
@@ -75,6 +85,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } finally {
     archive?.close();
   }
+}
+
+/** Global options that take a value, so `copydesk --db FILE import …` finds `import`. */
+const VALUE_OPTIONS = new Set(['--db']);
+
+function commandIndex(argv: readonly string[]): number {
+  for (let i = 0; i < argv.length; i += 1) {
+    const a = argv[i] as string;
+    if (VALUE_OPTIONS.has(a)) {
+      i += 1;
+      continue;
+    }
+    if (!a.startsWith('-')) return i;
+  }
+  return -1;
 }
 
 function parseCommandArgs(command: Command, args: string[]) {
@@ -101,6 +126,7 @@ export function helpText(): string {
     'Global options:',
     '  --db FILE   the archive file (default: $COPYDESK_DB, else the desktop app\'s archive)',
     '  --json      machine-readable output on stdout',
+    '  --read-only open the archive without writing anything (for a damaged archive)',
     '  --help      help for a command: copydesk <command> --help',
     '',
     'Exit codes: 0 success, 1 usage or user error, 2 partial failure.',

@@ -2,9 +2,10 @@
 // worker threads (./worker), IPC goes through one dispatcher (./ipc).
 import { app, BrowserWindow, dialog, shell } from 'electron';
 import { Worker } from 'node:worker_threads';
+import { mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { contract } from '../../shared/contract/index.ts';
 import { eventChannel } from '../../shared/contract/define.ts';
 import { defaultArchivePath } from '../archive/paths.ts';
@@ -24,6 +25,9 @@ import { ArchiveWorkers } from './worker/pool.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const outRoot = join(here, '..');
+
+// Electron's own data (caches, window state) goes beside the archive, in the same "Copydesk" folder.
+app.setName('Copydesk');
 
 // Two copies must never hold one archive: the second hands over to the first and quits.
 if (!app.requestSingleInstanceLock()) {
@@ -57,6 +61,7 @@ async function start(): Promise<void> {
   }
   let workers: ArchiveWorkers;
   try {
+    mkdirSync(dirname(archivePath), { recursive: true });
     workers = await ArchiveWorkers.start({
       archivePath,
       ...(native.path ? { nativeBinding: native.path } : {}),
@@ -109,8 +114,17 @@ async function start(): Promise<void> {
   installMenu((command) => emit('app', 'menu', { command }));
   createMainWindow(join(outRoot, 'preload', 'index.cjs'));
 
-  app.on('before-quit', () => {
+  // Quitting mid-import cancels it and waits for the writer to finish its batch, then closes the workers.
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing) return;
+    closing = true;
+    event.preventDefault();
     imports.cancel();
-    void workers.close();
+    void imports
+      .idle()
+      .then(() => workers.close())
+      .catch((error: unknown) => log.error('closing the archive workers failed', error))
+      .finally(() => app.quit());
   });
 }

@@ -70,6 +70,8 @@ export interface ChecklistInput {
   headline: string;
   dek: string;
   bodyText: string;
+  /** The body's word count when the caller has it already (a long story is costly to count twice). */
+  bodyWords?: number;
   targetLength: number | null;
   tolerance?: number;
 }
@@ -77,7 +79,7 @@ export interface ChecklistInput {
 /** The "ready" checklist: headline present, no TK markers, length within target. */
 export function readyChecklist(input: ChecklistInput): Checklist {
   const tk = countTkMarkers(input.headline) + countTkMarkers(input.dek) + countTkMarkers(input.bodyText);
-  const length = lengthVerdict(countWords(input.bodyText), input.targetLength, input.tolerance);
+  const length = lengthVerdict(input.bodyWords ?? countWords(input.bodyText), input.targetLength, input.tolerance);
   const items: ChecklistItem[] = [
     {
       id: 'headline',

@@ -23,14 +23,18 @@ export function renderDocumentMarkup(article: ExportArticle, options: DocumentOp
     '<meta charset="utf-8" />',
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtmlAttr(contentSecurityPolicy(withStyle))}" />`,
     '<meta name="viewport" content="width=device-width, initial-scale=1" />',
-    `<title>${escapeHtmlText(article.headline)}</title>`,
+    // HTML requires a non-empty title; the h1 and metadata stay empty-free instead.
+    `<title>${escapeHtmlText(hasText(article.headline) ? article.headline : 'Untitled')}</title>`,
     ...headMeta(article),
     ...(withStyle ? [`<style>${PRINT_STYLESHEET}</style>`] : []),
     `<script type="application/ld+json">${newsArticleJsonLd(article)}</script>`,
     '</head>',
     '<body>',
-    '<article>',
+    // The header stands before <article>, not inside it: <article> holds
+    // exactly the body, which is where importers and reader views (ours
+    // included, issue 3) take the body from. See README.md.
     articleHeader(article),
+    '<article>',
     bodyToHtml(article.body),
     '</article>',
     '</body>',
@@ -59,7 +63,8 @@ function headMeta(article: ExportArticle): string[] {
 }
 
 export function articleHeader(article: ExportArticle): string {
-  const lines = ['<header>', `<h1>${escapeHtmlText(article.headline)}</h1>`];
+  const lines = ['<header>'];
+  if (hasText(article.headline)) lines.push(`<h1>${escapeHtmlText(article.headline)}</h1>`);
   if (hasText(article.dek)) lines.push(`<p>${escapeHtmlText(article.dek)}</p>`);
   if (hasText(article.byline)) lines.push(`<p>${escapeHtmlText(article.byline)}</p>`);
   const line: string[] = [];
@@ -69,6 +74,7 @@ export function articleHeader(article: ExportArticle): string {
   const updated = isoDateTime(article.updatedAt);
   if (updated && updated !== posted) line.push(`Updated ${timeElement(updated)}`);
   if (line.length > 0) lines.push(`<p>${line.join(' · ')}</p>`);
+  if (lines.length === 1) return '';
   lines.push('</header>');
   return lines.join('\n');
 }

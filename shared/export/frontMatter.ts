@@ -1,13 +1,16 @@
 // YAML front matter written by hand, every value a double-quoted scalar or a
 // flow sequence of them: such a scalar can hold any text once escaped, so no
 // headline can start a new key, a comment or a document. Keys are the ones the
-// importer reads (title, date, updated, byline, section, tags, dek, slug).
-import { cleanText, hasText, isoDateTime } from './escape.ts';
+// importer reads (title, date, updated, byline, section, tags, dek, slug,
+// language), plus dateline, which has no other home in Markdown.
+import { cleanText, hasText, isoDateTime, languageTag } from './escape.ts';
 import { cleanTags } from './jsonld.ts';
 import type { ExportArticle } from './types.ts';
 
 /** A YAML double-quoted scalar. Characters YAML may not carry raw are \u-escaped. */
 export function yamlString(value: string): string {
+  // YAML's printable set excludes C0/C1 controls; they are written as escapes.
+  // eslint-disable-next-line no-control-regex
   const escaped = cleanText(value).replace(/[\\"\u0000-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/g, (c) => {
     if (c === '\\') return '\\\\';
     if (c === '"') return '\\"';
@@ -32,6 +35,7 @@ export function frontMatter(article: ExportArticle): string {
   if (tags.length > 0) lines.push(`tags: [${tags.map(yamlString).join(', ')}]`);
   add('dek', article.dek);
   add('slug', article.slug);
+  add('language', languageTag(article.language));
   lines.push('---');
   return `${lines.join('\n')}\n`;
 }

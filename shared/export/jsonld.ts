@@ -15,7 +15,11 @@ export function newsArticleData(article: ExportArticle): Record<string, unknown>
   set('description', cleanText(article.dek));
   set('datePublished', isoDateTime(article.postedAt));
   set('dateModified', isoDateTime(article.updatedAt));
-  if (hasText(article.byline)) data.author = { '@type': 'Person', name: cleanText(article.byline) };
+  // A byline line says "By Jane Doe"; the author's name is "Jane Doe".
+  if (hasText(article.byline)) {
+    const byline = cleanText(article.byline).trim();
+    data.author = { '@type': 'Person', name: byline.replace(/^by\s+(?=\S)/i, '') };
+  }
   set('dateline', cleanText(article.dateline));
   set('articleSection', cleanText(article.section));
   set('keywords', cleanTags(article.tags));

@@ -16,13 +16,24 @@ export function renderMarkdown(article: ExportArticle): string {
 
 export function bodyToMarkdown(body: BodyState): string {
   const children = Array.isArray(body?.root?.children) ? body.root.children : [];
-  return children
-    .map(blockToMarkdown)
-    .filter((b) => b !== '')
-    .join('\n\n');
+  const out: string[] = [];
+  let previousList: string | null = null;
+  let alternate = false;
+  for (const block of children) {
+    // Two lists of the same kind in a row would read back as one list; CommonMark
+    // ends a list when the marker changes (- and *, . and )).
+    if (block?.type === 'list') {
+      alternate = previousList === block.listType ? !alternate : false;
+    }
+    const md = blockToMarkdown(block, alternate);
+    if (md === '') continue;
+    out.push(md);
+    previousList = block.type === 'list' ? block.listType : null;
+  }
+  return out.join('\n\n');
 }
 
-function blockToMarkdown(block: BlockNode): string {
+function blockToMarkdown(block: BlockNode, alternate = false): string {
   switch (block.type) {
     case 'paragraph':
       return inline(block.children);
@@ -36,7 +47,7 @@ function blockToMarkdown(block: BlockNode): string {
       return text === '' ? '' : prefixLines(text, '> ', '> ');
     }
     case 'list':
-      return listToMarkdown(block);
+      return listToMarkdown(block, alternate);
     case 'horizontalrule':
       return '---';
     default:
@@ -51,8 +62,10 @@ function prefixLines(text: string, first: string, rest: string): string {
     .join('\n');
 }
 
-function listToMarkdown(list: SerializedList): string {
+function listToMarkdown(list: SerializedList, alternate = false): string {
   const ordered = list.listType === 'number';
+  const bullet = alternate ? '* ' : '- ';
+  const delimiter = alternate ? ')' : '.';
   let n = Number.isInteger(list.start) && list.start >= 0 ? list.start : 1;
   const items: string[] = [];
   for (const item of Array.isArray(list.children) ? list.children : []) {
@@ -65,7 +78,7 @@ function listToMarkdown(list: SerializedList): string {
       continue;
     }
     if (text === '' && nested.length === 0) continue;
-    const marker = ordered ? `${n}. ` : '- ';
+    const marker = ordered ? `${n}${delimiter} ` : bullet;
     const indent = ' '.repeat(marker.length);
     let md = prefixLines(text === '' ? '' : text, marker, indent);
     if (nested.length > 0) md += `\n${nested.map((l) => prefixLines(l, indent, indent)).join('\n')}`;

@@ -1,6 +1,6 @@
 // SQL for the articles table. Parameters only; every multi-statement write is
 // wrapped in a transaction by the caller (Archive).
-import { randomUUID } from 'node:crypto';
+import { uuidv7 } from '../db/uuid.ts';
 import type { ArticleFields, ArticleSource } from '../../../shared/model/article.ts';
 import type { BodyState } from '../../../shared/editor/serialized.ts';
 import { bodyToPlainText, countWords } from '../../../shared/editor/plainText.ts';
@@ -49,7 +49,7 @@ export interface InsertArticle {
 
 /** Insert and return the new row's keys; the caller already holds every value it wrote. */
 export function insertArticle(db: Db, input: InsertArticle): { seq: number; id: string } {
-  const id = input.id ?? randomUUID();
+  const id = input.id ?? uuidv7();
   const f = input.fields;
   const s = input.source;
   const row = stmt(db, 

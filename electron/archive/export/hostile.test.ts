@@ -23,6 +23,8 @@ function checkHtmlExports(a: ExportArticle): void {
   const data = JSON.parse(doc.jsonLd[0] ?? '') as Record<string, unknown>;
   expect(data['@type']).toBe('NewsArticle');
   expect(data.headline).toBe(cleanText(a.headline));
+  // A valid document: a non-empty <title>, and no element left empty.
+  expect(html).not.toMatch(/<title><\/title>|<(h1|p|li|ul|ol|strong|em|u|s|a|header|blockquote)( [^>]*)?><\/\1>/);
   // Our serializer's markup is already clean: the sanitizer finds nothing to change.
   expect(html).toBe(DOCTYPE + renderDocumentMarkup(a));
 

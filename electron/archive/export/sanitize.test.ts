@@ -1,10 +1,11 @@
 // The sanitizer on its own, fed raw hostile markup as if the serializer had a
 // bug: whatever goes in, what comes out has nothing that can run.
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderDocumentMarkup } from '../../../shared/export/document.ts';
 import { jsonForScript } from '../../../shared/export/escape.ts';
-import { PRINT_STYLESHEET } from '../../../shared/export/stylesheet.ts';
+import { PRINT_STYLESHEET, PRINT_STYLESHEET_HASH } from '../../../shared/export/stylesheet.ts';
 import { auditHtml } from './audit.ts';
 import { article } from './fixtures.ts';
 import { isNewsArticleJson, sanitizeDocument, sanitizeFragment } from './sanitize.ts';
@@ -66,6 +67,10 @@ describe('sanitizer as the last line', () => {
     expect(sanitizeDocument('<head><style>body{background:url(https://evil.example/)}</style></head>')).not.toContain('<style>');
     expect(sanitizeDocument('<head><meta http-equiv="refresh" content="0;url=https://evil.example" /></head>')).not.toContain('<meta');
     expect(sanitizeDocument(`<head><meta http-equiv="Content-Security-Policy" content="default-src *" /></head>`)).not.toContain('<meta');
+  });
+
+  it("the CSP's style hash is the stylesheet's real hash (else browsers would refuse it)", () => {
+    expect(PRINT_STYLESHEET_HASH).toBe(`sha256-${createHash('sha256').update(PRINT_STYLESHEET, 'utf8').digest('base64')}`);
   });
 
   it('is idempotent on its own output and changes nothing in ours', () => {

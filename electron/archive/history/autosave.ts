@@ -27,9 +27,11 @@ export interface AutosaveResult {
 export function autosave(archive: Archive, input: EditInput, settings: HistorySettings): AutosaveResult {
   return archive.db
     .transaction((): AutosaveResult => {
-      const { row, next, unchanged } = mergeEdit(archive, input);
-      if (unchanged)
+      const merged = mergeEdit(archive, input);
+      const { row } = merged;
+      if (merged.unchanged)
         return { id: row.id, version: row.version, modifiedAt: row.modified_at, wordCount: row.word_count, written: false, revisionId: null };
+      const next = merged.next;
       const now = archive.now();
       const body = articles.storeBody(archive.db, next.body);
       const updated = articles.updateArticle(archive.db, { seq: row.seq, fields: next.fields, body, now, baseVersion: input.baseVersion });

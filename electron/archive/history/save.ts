@@ -3,8 +3,8 @@
 import type { Article } from '../../../shared/model/article.ts';
 import type { RevisionReason } from '../../../shared/model/revision.ts';
 import type { Archive } from '../archive.ts';
-import { articleFromRow } from '../articles/mapper.ts';
-import { appendRevision, latestRevision } from '../revisions/repository.ts';
+import { articleFromRow, type ArticleRow } from '../articles/mapper.ts';
+import { appendRevision, latestRevision, type Snapshot } from '../revisions/repository.ts';
 import { type EditInput, mergeEdit, mergeOnto } from './workingCopy.ts';
 
 export interface SaveOutcome {
@@ -31,7 +31,7 @@ export function saveExplicit(archive: Archive, input: ExplicitSave): SaveOutcome
         const saved = archive.saveInTransaction({ ...input, fields: next.fields, body: next.body, reason: 'save', name: input.name ?? null });
         return { article: saved.article, revisionId: saved.revisionId as number };
       }
-      const revisionId = recordRow(archive, row.id, 'save', input.name ?? null);
+      const revisionId = recordSnapshot(archive, row, next, 'save', input.name ?? null);
       return { article: articleFromRow(row), revisionId };
     })
     .immediate();
@@ -69,10 +69,13 @@ export function saveOnTop(archive: Archive, input: Omit<ExplicitSave, 'baseVersi
  */
 export function recordRow(archive: Archive, id: string, reason: RevisionReason, name: string | null): number {
   const row = archive.requireRow(id);
-  const { current } = mergeOnto(row, {});
+  return recordSnapshot(archive, row, mergeOnto(row, {}).current, reason, name);
+}
+
+function recordSnapshot(archive: Archive, row: ArticleRow, snapshot: Snapshot, reason: RevisionReason, name: string | null): number {
   return appendRevision(archive.db, {
     articleSeq: row.seq,
-    snapshot: current,
+    snapshot,
     reason,
     name,
     version: row.version,

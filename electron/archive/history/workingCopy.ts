@@ -4,10 +4,11 @@
 import type { ArticleFields } from '../../../shared/model/article.ts';
 import type { BodyState } from '../../../shared/editor/serialized.ts';
 import type { Archive } from '../archive.ts';
-import { pickFields } from '../archive.ts';
-import { articleFromRow, type ArticleRow } from '../articles/mapper.ts';
+import { type ArticleRow, fieldsFromRow } from '../articles/mapper.ts';
+import { decompressText } from '../db/compress.ts';
+import { canonicalJson, sha256Hex } from '../db/hash.ts';
 import { ArchiveError } from '../errors.ts';
-import { type Snapshot, snapshotHash } from '../revisions/repository.ts';
+import type { Snapshot } from '../revisions/repository.ts';
 import { staleVersionError } from './conflict.ts';
 
 export interface EditInput {
@@ -20,8 +21,10 @@ export interface EditInput {
 
 export interface Merged {
   row: ArticleRow;
-  current: Snapshot;
-  next: Snapshot;
+  /** The stored state; the body is decompressed only when asked for. */
+  readonly current: Snapshot;
+  /** The state after the edit. */
+  readonly next: Snapshot;
   /** True when `next` has the same content as the row: nothing to write. */
   unchanged: boolean;
 }
@@ -35,11 +38,26 @@ export function mergeEdit(archive: Archive, input: EditInput): Merged {
 
 /** Merge without the version check (for "keep mine on top"). */
 export function mergeOnto(row: ArticleRow, input: Pick<EditInput, 'fields' | 'body'>): Merged {
-  const article = articleFromRow(row);
-  const current: Snapshot = { fields: pickFields(article), body: article.body };
-  const next: Snapshot = { fields: { ...current.fields, ...(input.fields ?? {}) }, body: input.body ?? current.body };
-  validateFields(next.fields);
-  return { row, current, next, unchanged: snapshotHash(current) === snapshotHash(next) };
+  const currentFields = fieldsFromRow(row);
+  const nextFields = { ...currentFields, ...(input.fields ?? {}) };
+  validateFields(nextFields);
+  // The row keeps the SHA-256 of the body JSON it stores, which is the
+  // JSON.stringify of what the editor sent last time: "unchanged" needs no
+  // decompress or parse of a long body on every autosave.
+  const sameBody = input.body === undefined || sha256Hex(JSON.stringify(input.body)) === row.body_hash;
+  const unchanged = sameBody && canonicalJson(nextFields) === canonicalJson(currentFields);
+  let stored: BodyState | undefined;
+  const storedBody = () => (stored ??= JSON.parse(decompressText(row.body)) as BodyState);
+  return {
+    row,
+    unchanged,
+    get current(): Snapshot {
+      return { fields: currentFields, body: storedBody() };
+    },
+    get next(): Snapshot {
+      return { fields: nextFields, body: input.body ?? storedBody() };
+    },
+  };
 }
 
 function validateFields(fields: ArticleFields): void {

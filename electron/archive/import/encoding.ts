@@ -4,6 +4,7 @@
 // U+FFFD into the text is rejected, so a file that decodes cleanly in some
 // encoding never gains replacement characters.
 import chardet from 'chardet';
+import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { cleanText } from './text.ts';
 
@@ -49,8 +50,6 @@ const DECODERS: Readonly<Record<string, { decoder: string; name: string }>> = {
   'UTF-16BE': { decoder: 'utf-16be', name: 'UTF-16BE' },
 };
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
 export class DecodeFailure extends Error {
   constructor(readonly reason: string) {
     super(reason);
@@ -66,15 +65,14 @@ export function decodeBytes(bytes: Buffer, forced?: string): Decoded {
   const bom = detectBom(bytes);
   if (bom) return done(iconv.decode(bytes.subarray(bom.length), bom.decoder), bom.name, 1, []);
   if (forced) return done(iconv.decode(bytes, forced), forced, 1, ['forced-encoding']);
-  const utf16 = sniffUtf16(bytes);
+  const hasNul = bytes.indexOf(0) !== -1;
+  const utf16 = hasNul ? sniffUtf16(bytes) : null;
   if (utf16) return done(iconv.decode(bytes, utf16), utf16 === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE', 0.8, ['no-bom']);
-  const binary = binaryReason(bytes);
+  const binary = binaryReason(bytes, hasNul);
   if (binary) throw new DecodeFailure(binary);
-  try {
-    return done(strictUtf8.decode(bytes), 'UTF-8', 1, []);
-  } catch {
-    // not UTF-8: fall through to declarations and detection
-  }
+  // Most files are plain ASCII: the cheapest decoder reads them exactly, and they need no NFC pass.
+  if (isAscii(bytes)) return done(bytes.toString('latin1'), 'UTF-8', 1, []);
+  if (isUtf8(bytes)) return done(bytes.toString('utf8'), 'UTF-8', 1, []);
   const flags: string[] = [];
   const declared = declaredCharset(bytes);
   if (declared && !/^utf-?8$/i.test(declared) && iconv.encodingExists(declared)) {
@@ -88,7 +86,7 @@ export function decodeBytes(bytes: Buffer, forced?: string): Decoded {
 }
 
 function detect(bytes: Buffer, flags: string[]): Decoded {
-  const candidates = chardet.analyse(bytes).filter((m) => DECODERS[m.name] !== undefined);
+  const candidates = chardet.analyse(detectionSample(bytes)).filter((m) => DECODERS[m.name] !== undefined);
   let first: Decoded | undefined;
   for (const match of candidates) {
     const entry = DECODERS[match.name] as { decoder: string; name: string };
@@ -101,6 +99,34 @@ function detect(bytes: Buffer, flags: string[]): Decoded {
   // Nothing decodes cleanly: the bytes really are damaged. Keep the best guess and say so.
   if (first) return done(first.text, first.encoding, Math.min(first.confidence, 0.2), [...first.flags, 'decode-errors']);
   return done(iconv.decode(bytes, 'windows-1252'), 'windows-1252', 0.1, [...flags, 'decode-errors']);
+}
+
+const SAMPLE_BYTES = 64 * 1024;
+
+/**
+ * The detector reads every byte through a dozen recognisers: on a big, mostly
+ * ASCII file (a wire container with one stray byte) that takes seconds. Its
+ * evidence is the non-ASCII bytes, so sample around them.
+ */
+function detectionSample(bytes: Buffer): Buffer {
+  if (bytes.length <= SAMPLE_BYTES) return bytes;
+  const parts: Buffer[] = [bytes.subarray(0, SAMPLE_BYTES / 4)];
+  let size = SAMPLE_BYTES / 4;
+  let i = SAMPLE_BYTES / 4;
+  while (i < bytes.length && size < SAMPLE_BYTES) {
+    if ((bytes[i] as number) < 0x80) {
+      i += 1;
+      continue;
+    }
+    // Start at a line or space boundary so multi-byte sequences are not cut.
+    let start = Math.max(i - 64, 0);
+    while (start < i && bytes[start] !== 0x0a && bytes[start] !== 0x20) start += 1;
+    const end = Math.min(i + 512, bytes.length);
+    parts.push(bytes.subarray(start, end));
+    size += end - start;
+    i = end;
+  }
+  return Buffer.concat(parts);
 }
 
 function done(text: string, encoding: string, confidence: number, flags: string[]): Decoded {
@@ -116,9 +142,13 @@ function detectBom(bytes: Buffer): { length: number; decoder: string; name: stri
   return null;
 }
 
-/** UTF-16 without a BOM: mostly-ASCII text has a NUL in every other byte. */
+/**
+ * UTF-16 without a BOM: the high byte of every ASCII character (spaces, digits,
+ * punctuation) is a NUL, so NULs pile up on one parity. Confirmed by decoding:
+ * real UTF-16 text has no lone surrogates and almost no control characters.
+ */
 function sniffUtf16(bytes: Buffer): 'utf-16le' | 'utf-16be' | null {
-  const n = Math.min(bytes.length, 4096) & ~1;
+  const n = Math.min(bytes.length, 8192) & ~1;
   if (n < 4) return null;
   let evenNul = 0;
   let oddNul = 0;
@@ -127,10 +157,20 @@ function sniffUtf16(bytes: Buffer): 'utf-16le' | 'utf-16be' | null {
     if (bytes[i + 1] === 0) oddNul += 1;
   }
   const pairs = n / 2;
-  if (oddNul > pairs * 0.4 && evenNul < pairs * 0.05) return 'utf-16le';
-  if (evenNul > pairs * 0.4 && oddNul < pairs * 0.05) return 'utf-16be';
-  return null;
+  // Bytes that are valid UTF-8 apart from their NULs are UTF-16 only when mostly ASCII (NUL in every other byte);
+  // otherwise a stray NUL in a UTF-8 file would turn it into CJK gibberish.
+  const lead = Math.max(oddNul, evenNul);
+  if (lead < 4 || lead < pairs * 0.05) return null;
+  if (lead < pairs * 0.4 && isUtf8(bytes)) return null;
+  const guess = evenNul <= oddNul / 5 ? 'utf-16le' : oddNul <= evenNul / 5 ? 'utf-16be' : null;
+  if (!guess) return null;
+  const sample = iconv.decode(bytes.subarray(0, n), guess);
+  // eslint-disable-next-line no-control-regex -- counting control characters is the test
+  const controls = sample.match(/[\u0000-\u0008\u000E-\u001F\uFFFD]/gu)?.length ?? 0;
+  const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u.test(sample);
+  return !lone && controls <= sample.length * 0.01 ? guess : null;
 }
+
 
 // Signatures of common non-text files: failing them by name is clearer than "binary".
 const MAGIC: ReadonlyArray<[number[], string]> = [
@@ -144,8 +184,14 @@ const MAGIC: ReadonlyArray<[number[], string]> = [
   [[0x7f, 0x45, 0x4c, 0x46], 'executable'],
 ];
 
-function binaryReason(bytes: Buffer): string | null {
+// Bytes below 0x20 other than tab, LF, FF, CR and ESC (ISO-2022).
+// eslint-disable-next-line no-control-regex -- finding control bytes is the point
+const CONTROL_BYTE = /[\x00-\x08\x0B\x0E-\x1A\x1C-\x1F]/u;
+
+function binaryReason(bytes: Buffer, hasNul: boolean): string | null {
   for (const [magic, what] of MAGIC) if (magic.every((b, i) => bytes[i] === b)) return `binary: looks like a ${what}`;
+  // One native scan rules out the usual case before counting byte by byte.
+  if (!hasNul && !CONTROL_BYTE.test(bytes.subarray(0, 8192).toString('latin1'))) return null;
   const n = Math.min(bytes.length, 8192);
   let controls = 0;
   let nuls = 0;

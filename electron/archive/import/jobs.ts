@@ -1,6 +1,7 @@
 // import_jobs / import_files: every run is a job, every file's outcome a row
 // written in the same transaction as the article it produced. That is what
 // makes a killed import resumable: a row exists exactly when its work does.
+import { readFileSync } from 'node:fs';
 import type { Db } from '../db/open.ts';
 import type { ImportFileResult, ImportOutcome } from './types.ts';
 
@@ -60,9 +61,15 @@ export function markInterrupted(db: Db): void {
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // A killed process its parent has not reaped yet still answers kill(0): a zombie is not running.
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^\d+ \(.*\) [ZX] /su.test(stat);
+  } catch {
+    return true; // no /proc (macOS, Windows): trust kill(0)
   }
 }
 
@@ -86,7 +93,7 @@ export function createJob(db: Db, roots: readonly string[], options: JobOptions,
 }
 
 export function reopenJob(db: Db, id: number): void {
-  db.prepare("UPDATE import_jobs SET state = 'running', finished_at = NULL, options = json_set(options, '$.pid', ?) WHERE id = ?").run(
+  db.prepare("UPDATE import_jobs SET state = 'running', finished_at = NULL, options = json_set(options, '$.pid', CAST(? AS INTEGER)) WHERE id = ?").run(
     process.pid,
     id,
   );

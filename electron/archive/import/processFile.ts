@@ -7,8 +7,8 @@ import { sha256Hex } from '../db/hash.ts';
 import type { Zone } from '../time/zone.ts';
 import { bodyToPlainText } from '../../../shared/editor/plainText.ts';
 import { decodeBytes, DecodeFailure } from './encoding.ts';
-import { pickParser } from './parsers/registry.ts';
-import type { ParsedArticle } from './parsers/types.ts';
+import { parseInput } from './parsers/registry.ts';
+import type { ParsedArticle, Parser } from './parsers/types.ts';
 import { type ImportLookups, storeArticle } from './store.ts';
 import type { ImportFileResult } from './types.ts';
 import { fsReason, type WalkEntry } from './walk.ts';
@@ -74,12 +74,13 @@ export function processFile(entry: WalkEntry, ctx: FileContext): ProcessedFile {
   const enc = { encoding: decoded.encoding, confidence: decoded.confidence };
   if (decoded.text.trim() === '') return fail('empty: the file holds only whitespace', sha, enc);
   const input = { text: decoded.text, ext: extname(entry.path).slice(1).toLowerCase(), path: entry.path, zone: ctx.zone };
-  const parser = pickParser(input);
+  let parser: Parser;
   let articles: ParsedArticle[];
   try {
-    articles = parser.parse(input);
+    ({ parser, articles } = parseInput(input));
   } catch (error) {
-    return fail(`could not read as ${parser.name}: ${(error as Error).message}`, sha, enc);
+    const name = (error as { parser?: string }).parser ?? 'text';
+    return fail(`could not read as ${name}: ${(error as Error).message}`, sha, enc);
   }
   const container = articles.length > 1 || articles[0]?.key !== undefined;
   const storeCtx = {
@@ -102,7 +103,7 @@ export function processFile(entry: WalkEntry, ctx: FileContext): ProcessedFile {
       rows.push(failedRow(path, `no text found (read as ${parser.name})`, { ...enc, flags }));
       continue;
     }
-    const stored = storeArticle(storeCtx, path, parsed, container);
+    const stored = storeArticle(storeCtx, path, parsed, container, container ? undefined : (known ?? null));
     if (stored.outcome !== 'duplicate') wrote = true;
     rows.push({
       result: { path, outcome: stored.outcome, articleId: stored.articleId, reason: stored.reason ?? parsed.note ?? null, ...enc, flags },

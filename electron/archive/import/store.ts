@@ -10,7 +10,7 @@ import type { ArticleFields } from '../../../shared/model/article.ts';
 import type { ParsedArticle } from './parsers/types.ts';
 import type { ImportOutcome } from './types.ts';
 
-interface ExistingRow {
+export interface ExistingRow {
   seq: number;
   id: string;
   version: number;
@@ -79,8 +79,11 @@ export interface Stored {
   reason: string | null;
 }
 
-/** `record`: the article is one record of a container file (its bytes are shared with its siblings). */
-export function storeArticle(ctx: StoreContext, sourcePath: string, parsed: ParsedArticle, record = false): Stored {
+/**
+ * `record`: the article is one record of a container file (its bytes are shared with its siblings).
+ * `known`: the row already looked up for this path (undefined: look it up here).
+ */
+export function storeArticle(ctx: StoreContext, sourcePath: string, parsed: ParsedArticle, record = false, known?: ExistingRow | null): Stored {
   const bodyText = bodyToPlainText(parsed.body);
   const headline = parsed.fields.headline ?? '';
   const hash = contentHash(headline, bodyText);
@@ -93,7 +96,7 @@ export function storeArticle(ctx: StoreContext, sourcePath: string, parsed: Pars
     importedAt: ctx.now,
     timezoneAssumed: parsed.zoneAssumed ? ctx.timezone : null,
   };
-  const existing = ctx.lookups.existing(sourcePath);
+  const existing = known === undefined ? ctx.lookups.existing(sourcePath) : (known ?? undefined);
   if (existing) {
     if (existing.source_sha256 === ctx.sha256) return { outcome: 'duplicate', articleId: existing.id, reason: 'unchanged since it was last imported' };
     if (existing.content_hash === hash && sameFields(existing, parsed.fields))

@@ -1,7 +1,9 @@
 // Text as the archive stores it: NFC, LF line ends, no NUL or other control
 // characters (tabs and newlines stay). Old systems leave CRs, form feeds and
 // C1 controls behind; none of them means anything in an article.
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF]/gu;
+// eslint-disable-next-line no-control-regex -- as above
 const NEEDS_WORK = /[\r\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uFEFF]/u;
 
 export function cleanText(text: string): string {

@@ -26,7 +26,8 @@ export function walkPaths(paths: readonly string[]): WalkEntry[] {
     try {
       st = statSync(root);
     } catch (error) {
-      push({ path: root, size: 0, failure: fsReason(error, 'cannot open') });
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      push({ path: root, size: 0, failure: missing ? 'not found: no such file or folder' : fsReason(error, 'cannot open') });
       continue;
     }
     if (st.isFile()) push({ path: root, size: st.size });

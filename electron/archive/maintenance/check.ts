@@ -30,7 +30,8 @@ export function checkArchive(db: Db): CheckReport {
   }
   try {
     // rank = 1 makes FTS5 compare the index with the content table, not only its own structure.
-    db.prepare("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)").run();
+    // FTS5 runs it as a write statement, which a read-only connection refuses: skip it there.
+    if (!db.readonly) db.prepare("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)").run();
   } catch (error) {
     problems.push({ kind: 'search-index', message: `search index: ${(error as Error).message}` });
   }

@@ -1,7 +1,8 @@
 // Append-only: never edit a shipped migration, add the next one.
 import { init } from './0010-init.ts';
+import { settings } from './0020-settings.ts';
 import type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [init];
+export const MIGRATIONS: readonly Migration[] = [init, settings];
 
 export const LATEST_VERSION = MIGRATIONS.length === 0 ? 0 : (MIGRATIONS[MIGRATIONS.length - 1] as Migration).version;

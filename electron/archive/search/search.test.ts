@@ -184,11 +184,33 @@ describe('the query plan', () => {
   it('orders relevance hits by FTS5 rank with no temporary B-tree sort, with or without filters', () => {
     for (const q of ['election', 'election section:politics', 'elect* tag:vote posted:2019', '김정은']) {
       const parsed = parseQuery(q);
-      const { sql, params } = buildSearchSql(compileQuery(parsed.root), 'relevance');
-      const plan = archive.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params, 20, 0) as Array<{ detail: string }>;
-      const details = plan.map((p) => p.detail).join('\n');
-      expect(details).toMatch(/VIRTUAL TABLE/);
-      expect(details).not.toMatch(/TEMP B-TREE/);
+      for (const minRowid of [null, 2]) {
+        const { sql, params } = buildSearchSql(compileQuery(parsed.root), 'relevance', minRowid);
+        const plan = archive.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params, 20, 0) as Array<{ detail: string }>;
+        const details = plan.map((p) => p.detail).join('\n');
+        expect(details).toMatch(/VIRTUAL TABLE/);
+        expect(details).not.toMatch(/TEMP B-TREE/);
+      }
+    }
+  });
+});
+
+describe('ranking very common words', () => {
+  it('ranks only the most recently added matches past the window, with an exact total and a notice', async () => {
+    const { searchArticles } = await import('./search.ts');
+    const local = tempArchive();
+    try {
+      const made: string[] = [];
+      for (let i = 0; i < 12; i += 1) made.push(local.archive.createArticle({ headline: `Common word ${i}`, body: bodyFromParagraphs(['common text']) }).id);
+      const r = searchArticles(local.archive.db, 'common', { limit: 50 }, { rankWindow: 5 });
+      expect(r.total).toBe(12);
+      expect(r.hits.map((h) => h.id).sort()).toEqual(made.slice(-5).sort());
+      expect(r.notices.join(' ')).toMatch(/most recently added of 12 matches/);
+      const full = searchArticles(local.archive.db, 'common', { limit: 50 }, { rankWindow: 100 });
+      expect(full.hits).toHaveLength(12);
+      expect(full.notices).toEqual([]);
+    } finally {
+      local.cleanup();
     }
   });
 });

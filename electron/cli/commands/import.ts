@@ -2,11 +2,12 @@ import { resolve } from 'node:path';
 import { importPaths } from '../../archive/import/importer.ts';
 import type { ImportOptions, ImportProgress } from '../../archive/import/types.ts';
 import { type Command, EXIT, printJson, stringOption, UsageError } from '../command.ts';
-import { writeReport } from '../report.ts';
+import { assertReportPath, writeReport } from '../report.ts';
 
 export const importCommand: Command = {
   name: 'import',
   summary: 'Import text files and folders; every file gets an outcome',
+  createsArchive: true,
   usage: 'copydesk import <file|dir>... [--timezone ZONE] [--encoding NAME] [--on-duplicate skip|keep-both] [--report FILE]',
   options: {
     timezone: { type: 'string', description: 'zone for source times that name none (IANA name or ±HH:MM); default: this machine' },
@@ -22,6 +23,8 @@ export const importCommand: Command = {
     if (onDuplicate !== 'skip' && onDuplicate !== 'keep-both') throw new UsageError('--on-duplicate must be skip or keep-both.');
     const maxSize = stringOption(ctx, 'max-size');
     if (maxSize !== undefined && !/^\d+$/.test(maxSize)) throw new UsageError('--max-size takes a number of bytes.');
+    const reportPath = stringOption(ctx, 'report');
+    if (reportPath) assertReportPath(reportPath);
     const timezone = stringOption(ctx, 'timezone');
     const encoding = stringOption(ctx, 'encoding');
     const options: ImportOptions = {
@@ -42,12 +45,14 @@ export const importCommand: Command = {
       process.off('SIGINT', onSigint);
       if (ctx.interactive) ctx.err('');
     }
-    const reportPath = stringOption(ctx, 'report');
     if (reportPath) writeReport(resolve(reportPath), report.files);
     if (ctx.json) {
       printJson(ctx, report);
     } else {
       for (const f of report.files) if (f.outcome === 'failed') ctx.err(`failed: ${f.path}: ${f.reason ?? 'unknown reason'}`);
+      const unsure = report.files.filter((f) => f.flags?.includes('low-confidence-encoding'));
+      for (const f of unsure.slice(0, 20)) ctx.err(`check encoding: ${f.path}: read as ${f.encoding ?? '?'} (confidence ${f.confidence ?? '?'}); --encoding NAME forces one`);
+      if (unsure.length > 20) ctx.err(`… and ${unsure.length - 20} more files with an uncertain encoding (see --report)`);
       ctx.out(
         `${report.imported} imported, ${report.updated} updated, ${report.duplicates} duplicates, ${report.failed} failed${report.cancelled ? ' (cancelled; run again to finish)' : ''} — job ${report.jobId}`,
       );
@@ -56,11 +61,13 @@ export const importCommand: Command = {
   },
 };
 
-function drawProgress(write: (text: string) => void, p: ImportProgress): void {
+function drawProgress(_write: (text: string) => void, p: ImportProgress): void {
   const width = 30;
   const ratio = p.filesTotal === 0 ? 1 : p.filesDone / p.filesTotal;
   const bar = '#'.repeat(Math.round(ratio * width)).padEnd(width, '.');
   const eta = p.etaSeconds == null ? '' : ` ETA ${Math.ceil(p.etaSeconds)}s`;
-  process.stderr.write(`\r[${bar}] ${p.filesDone}/${p.filesTotal} ${p.rate.toFixed(0)}/s${eta}   `);
-  void write;
+  const mb = (n: number) => (n / 1048576).toFixed(1);
+  const file = p.currentFile ? ` ${p.currentFile.length > 40 ? `…${p.currentFile.slice(-39)}` : p.currentFile}` : '';
+  // \r redraws in place; \x1b[K clears what a longer previous line left behind.
+  process.stderr.write(`\r[${bar}] ${p.filesDone}/${p.filesTotal} ${mb(p.bytesDone)}/${mb(p.bytesTotal)} MB ${p.rate.toFixed(0)}/s${eta}${file}\x1b[K`);
 }

@@ -1,11 +1,15 @@
 import type { Command } from '../command.ts';
 import { backupCommand } from './backup.ts';
+import { backupsCommand } from './backups.ts';
 import { checkCommand } from './check.ts';
 import { diffCommand } from './diff.ts';
 import { exportCommand } from './export.ts';
 import { historyCommand } from './history.ts';
 import { importCommand } from './import.ts';
+import { importsCommand } from './imports.ts';
 import { restoreCommand } from './restore.ts';
+import { restoreBackupCommand } from './restoreBackup.ts';
+import { salvageCommand } from './salvage.ts';
 import { searchCommand } from './search.ts';
 import { showCommand } from './show.ts';
 import { statsCommand } from './stats.ts';
@@ -14,6 +18,7 @@ import { statusCommand } from './status.ts';
 /** Every command, in the order `copydesk --help` lists them. */
 export const COMMANDS: readonly Command[] = [
   importCommand,
+  importsCommand,
   searchCommand,
   showCommand,
   exportCommand,
@@ -24,4 +29,7 @@ export const COMMANDS: readonly Command[] = [
   statsCommand,
   checkCommand,
   backupCommand,
+  backupsCommand,
+  restoreBackupCommand,
+  salvageCommand,
 ];

@@ -8,6 +8,7 @@ import type { ArchiveWorkers } from '../worker/pool.ts';
 export class ImportController implements ImportControl {
   private running = false;
   private last: ImportReportValue | null = null;
+  private done: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly workers: Pick<ArchiveWorkers, 'runImport' | 'cancelImport'>,
@@ -18,7 +19,7 @@ export class ImportController implements ImportControl {
     if (this.running) return err('busy', 'An import is already running; wait for it or cancel it first.');
     this.running = true;
     this.emit('import', 'started', { paths });
-    void this.workers
+    this.done = this.workers
       .runImport(paths, options.timezone, (progress) => this.emit('import', 'progress', progress))
       .then((result) => {
         this.running = false;
@@ -37,7 +38,12 @@ export class ImportController implements ImportControl {
     return this.last;
   }
 
-  /** Whether an import is running (quitting asks first). */
+  /** Resolves when no import is running (quitting waits for a cancelled import to commit its last batch). */
+  idle(): Promise<void> {
+    return this.done;
+  }
+
+  /** Whether an import is running. */
   get busy(): boolean {
     return this.running;
   }

@@ -37,7 +37,8 @@ export function installMenu(send: (command: MenuCommand) => void): void {
         { role: 'paste' },
         { role: 'selectAll' },
         { type: 'separator' },
-        item('Find in Archive', 'find', 'CmdOrCtrl+F'),
+        // Shown but not registered: the page handles Ctrl/Cmd+F itself, so the editor can keep it for find-and-replace.
+        { ...item('Find in Archive', 'find', 'CmdOrCtrl+F'), registerAccelerator: false },
       ],
     },
     {
@@ -55,7 +56,7 @@ export function installMenu(send: (command: MenuCommand) => void): void {
     {
       label: '&Help',
       role: 'help',
-      submenu: [item('Search Syntax', 'help', 'F1'), ...(isMac ? [] : [item('About Copydesk', 'about')])],
+      submenu: [item('Search Syntax', 'help', 'F1'), item('Check Archive Integrity', 'check'), ...(isMac ? [] : [item('About Copydesk', 'about')])],
     },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

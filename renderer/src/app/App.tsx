@@ -10,10 +10,11 @@ import { ImportProgress } from '../features/import/ImportProgress.tsx';
 import { ImportReport } from '../features/import/ImportReport.tsx';
 import { useImport } from '../features/import/useImport.ts';
 import { FirstRun } from './FirstRun.tsx';
-import { editorPanel } from './panels.ts';
+import { editorPanel, exportCommand } from './panels.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { useDropImport } from './useDropImport.ts';
 import { useGlobalKeys } from './useGlobalKeys.ts';
+import { ZonePicker } from '../features/import/ZonePicker.tsx';
 
 export function App() {
   const [info, setInfo] = useState<AppInfoValue | null>(null);
@@ -24,6 +25,7 @@ export function App() {
   const [notice, setNotice] = useState('');
   const [editing, setEditing] = useState<{ articleId: string | null } | null>(null);
   const [revealId, setRevealId] = useState<string | null>(null);
+  const [previewId, setPreviewId] = useState<string | null>(null);
   const imports = useImport();
   const Editor = editorPanel;
 
@@ -41,6 +43,12 @@ export function App() {
   const importPaths = useCallback((paths: string[]) => void imports.start(paths).then(report), [imports, report]);
   const focusSearch = useCallback(() => {
     setEditing(null);
+    setFocusSignal((n) => n + 1);
+  }, []);
+
+  const closeEditor = useCallback(() => {
+    setEditing(null);
+    setRefreshKey((k) => k + 1); // the edit may have changed headlines, counts and snippets
     setFocusSignal((n) => n + 1);
   }, []);
 
@@ -66,30 +74,37 @@ export function App() {
         case 'backup':
           return void api.archive.backup({}).then((r) => setNotice(!r.ok ? r.error.message : r.value.path ? `Backed up to ${r.value.path}` : ''));
         case 'export':
+          if (exportCommand) return exportCommand(editing?.articleId ?? previewId);
           return setNotice('Export is not part of this build yet.');
         case 'find':
           return focusSearch();
         case 'help':
           focusSearch();
           return setHelpSignal((n) => n + 1);
+        case 'check':
+          setNotice('Checking the archive…');
+          return void api.archive.check({}).then((r) =>
+            setNotice(!r.ok ? r.error.message : r.value.ok ? 'Archive check: everything is sound.' : `Archive check found ${r.value.problems.length} problem(s): ${r.value.problems[0]?.message ?? ''}`),
+          );
         case 'about':
           return setNotice(`Copydesk ${info?.version ?? ''} — an offline newsroom archive and editor.`);
       }
     },
-    [newArticle, imports, report, focusSearch, info],
+    [newArticle, imports, report, focusSearch, info, editing, previewId],
   );
 
   useEffect(() => api.app.onMenu(({ command }) => onMenu(command)), [onMenu]);
-  useGlobalKeys(focusSearch);
+  useGlobalKeys(focusSearch, editing === null);
   const dropping = useDropImport(importPaths);
 
   if (!hasBridge) return <p role="alert">Copydesk’s bridge is missing: this page only works inside the Copydesk app.</p>;
 
   const firstRun = stats !== null && stats.articles === 0 && imports.state.phase === 'idle';
+  // From the import report an article opens in the browser's preview, where "Open for editing" is one click away.
   const openArticle = (id: string) => {
     imports.dismiss();
-    if (Editor) setEditing({ articleId: id });
-    else setRevealId(id);
+    setEditing(null);
+    setRevealId(id);
   };
 
   return (
@@ -107,19 +122,22 @@ export function App() {
         {imports.state.phase === 'done' && (
           <ImportReport report={imports.state.report} onOpenArticle={openArticle} onClose={imports.dismiss} onNotice={setNotice} />
         )}
-        {editing && Editor ? (
-          <Editor articleId={editing.articleId} onClose={() => setEditing(null)} />
-        ) : firstRun ? (
+        {editing && Editor && <Editor articleId={editing.articleId} onClose={closeEditor} />}
+        {firstRun && !editing ? (
           <FirstRun onImportFiles={() => onMenu('import-files')} onImportFolder={() => onMenu('import-folder')} />
         ) : (
-          <ArchiveBrowser
-            refreshKey={refreshKey}
-            focusSignal={focusSignal}
-            helpSignal={helpSignal}
-            revealId={revealId}
-            canEdit={Editor !== null}
-            onEdit={(id) => setEditing({ articleId: id })}
-          />
+          // Kept mounted (hidden) under the editor, so closing it returns to the same search and selection.
+          <div className="browser-host" hidden={editing !== null && Editor !== null}>
+            <ArchiveBrowser
+              refreshKey={refreshKey}
+              focusSignal={focusSignal}
+              helpSignal={helpSignal}
+              revealId={revealId}
+              canEdit={Editor !== null}
+              onEdit={(id) => setEditing({ articleId: id })}
+              onPreview={setPreviewId}
+            />
+          </div>
         )}
       </main>
       {dropping && (
@@ -127,7 +145,9 @@ export function App() {
           Drop files or folders to import them
         </div>
       )}
-      <StatusBar path={info?.archivePath ?? ''} stats={stats} notice={notice} />
+      <StatusBar path={info?.archivePath ?? ''} stats={stats} notice={notice}>
+        <ZonePicker zone={imports.zone} onZone={imports.setZone} />
+      </StatusBar>
     </div>
   );
 }

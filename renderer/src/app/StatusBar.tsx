@@ -1,10 +1,11 @@
 // Where the archive is, how many articles it holds, and the latest notice.
+import type { ReactNode } from 'react';
 import type { ArchiveStatsValue } from '../../../shared/contract/archive.ts';
 import { bytes } from '../features/archive-browser/format.ts';
 
-export function StatusBar({ path, stats, notice }: { path: string; stats: ArchiveStatsValue | null; notice: string }) {
+export function StatusBar({ path, stats, notice, children }: { path: string; stats: ArchiveStatsValue | null; notice: string; children?: ReactNode }) {
   return (
-    <footer className="status-bar" aria-label="Status">
+    <footer className="status-bar" aria-label="Status bar">
       <span className="archive-path" title={path}>
         {path || 'No archive'}
       </span>
@@ -12,6 +13,7 @@ export function StatusBar({ path, stats, notice }: { path: string; stats: Archiv
       <span className="notice" role="status" aria-live="polite">
         {notice}
       </span>
+      {children}
     </footer>
   );
 }

@@ -1,4 +1,5 @@
 // Window-wide shortcuts: `/` (when not typing) and Ctrl/Cmd+F focus the search box.
+// Off while the editor is open: it has its own find and replace on Ctrl/Cmd+F.
 import { useEffect } from 'react';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -6,8 +7,9 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-export function useGlobalKeys(focusSearch: () => void): void {
+export function useGlobalKeys(focusSearch: () => void, enabled: boolean): void {
   useEffect(() => {
+    if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
       if ((mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'f') || (e.key === '/' && !mod && !isTyping(e.target))) {
@@ -17,5 +19,5 @@ export function useGlobalKeys(focusSearch: () => void): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [focusSearch]);
+  }, [focusSearch, enabled]);
 }

@@ -2,9 +2,11 @@
 // window.copydesk with the REAL preload builder, over a Playwright binding
 // instead of ipcRenderer. Events arrive through window.__copydeskEmit.
 import { buildApi } from '../../../electron/preload/buildApi.ts';
+import type { CopydeskApi } from '../../../shared/contract/index.ts';
 
 declare global {
   interface Window {
+    readonly copydesk?: CopydeskApi;
     __copydeskInvoke(channel: string, payload: unknown): Promise<unknown>;
     __copydeskEmit(channel: string, payload: unknown): void;
     __copydeskDropRoot?: string;

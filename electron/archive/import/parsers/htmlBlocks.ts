@@ -1,9 +1,10 @@
 // A parsed HTML/XML tree (htmlparser2) to Lexical blocks. Shared by the HTML
 // and NITF parsers: NITF's body.content is HTML-like (p, hl2, block, ul, …).
 import type { parseDocument } from 'htmlparser2';
-import { heading, horizontalRule, lineBreak, linkNode, list, paragraph, quote, textNode } from '../../../../shared/editor/build.ts';
+import { heading, horizontalRule, lineBreak, linkNode, list, quote, textNode } from '../../../../shared/editor/build.ts';
 import { TEXT_FORMAT } from '../../../../shared/editor/serialized.ts';
 import type { BlockNode, InlineNode, ListItemNode, SerializedList, SerializedText } from '../../../../shared/editor/serialized.ts';
+import { numberItems, para } from './blocks.ts';
 import { safeUrl } from './inline.ts';
 
 type HtmlDocument = ReturnType<typeof parseDocument>;
@@ -40,7 +41,7 @@ export function blocksFromHtml(nodes: readonly HtmlNode[], skip: ReadonlySet<Htm
   let inline: InlineNode[] = [];
   const flush = () => {
     const trimmed = trimInline(inline);
-    if (trimmed.length > 0) out.push(paragraph(trimmed));
+    if (trimmed.length > 0) out.push(para(trimmed));
     inline = [];
   };
   for (const node of nodes) {
@@ -81,7 +82,7 @@ export function blocksFromHtml(nodes: readonly HtmlNode[], skip: ReadonlySet<Htm
         if (i > 0) children.push(lineBreak());
         if (line !== '') children.push(textNode(line, TEXT_FORMAT.code));
       });
-      if (children.length > 0) out.push(paragraph(children));
+      if (children.length > 0) out.push(para(children));
     } else {
       out.push(...blocksFromHtml(node.children, skip));
     }
@@ -90,7 +91,8 @@ export function blocksFromHtml(nodes: readonly HtmlNode[], skip: ReadonlySet<Htm
   return out;
 }
 
-function listOf(node: HtmlElement, skip: ReadonlySet<HtmlNode>): SerializedList {
+/** `depth`: Lexical indents the items of a nested list by their nesting level. */
+function listOf(node: HtmlElement, skip: ReadonlySet<HtmlNode>, depth = 0): SerializedList {
   const items: ListItemNode[] = [];
   const numbered = node.name === 'ol';
   const start = numbered ? Number.parseInt(node.attribs.start ?? '1', 10) || 1 : 1;
@@ -99,7 +101,7 @@ function listOf(node: HtmlElement, skip: ReadonlySet<HtmlNode>): SerializedList 
     const inline: InlineNode[] = [];
     const nested: SerializedList[] = [];
     for (const c of child.children) {
-      if (isElement(c) && (c.name === 'ul' || c.name === 'ol')) nested.push(listOf(c, skip));
+      if (isElement(c) && (c.name === 'ul' || c.name === 'ol')) nested.push(listOf(c, skip, depth + 1));
       else if (isElement(c) && BLOCKS.has(c.name)) {
         if (inline.length > 0) inline.push(textNode(' '));
         inline.push(...inlineOf(c, skip));
@@ -111,7 +113,8 @@ function listOf(node: HtmlElement, skip: ReadonlySet<HtmlNode>): SerializedList 
     for (const n of nested) if (n.children.length > 0) items.push({ ...makeItem([]), children: [n] });
   }
   const l = list(numbered ? 'number' : 'bullet', [], start);
-  items.forEach((item, i) => (item.value = start + i));
+  numberItems(items, start);
+  for (const item of items) item.indent = depth;
   return { ...l, children: items };
 }
 
@@ -169,13 +172,13 @@ function isBlank(node: InlineNode): boolean {
   return node.type === 'linebreak' || (node.type === 'text' && node.text.trim() === '');
 }
 
-/** All the text under a node, whitespace collapsed. */
-export function textOf(node: HtmlNode): string {
+/** All the text under a node, whitespace collapsed (kept as is inside <pre>). */
+export function textOf(node: HtmlNode, raw = false): string {
   if (node.type === 'text') return (node as { data: string }).data;
-  if (!isElement(node) && !('children' in node)) return '';
+  if (!('children' in node)) return '';
   if (isElement(node) && (node.name === 'script' || node.name === 'style')) return '';
-  const children = (node as { children: HtmlNode[] }).children;
+  const keep = raw || node.type === 'root' || (isElement(node) && node.name === 'pre');
   let out = '';
-  for (const c of children) out += textOf(c);
-  return node.type === 'root' || (isElement(node) && node.name === 'pre') ? out : out.replace(/[\s\u00A0]+/gu, ' ').trim();
+  for (const c of (node as { children: HtmlNode[] }).children) out += textOf(c, keep);
+  return keep ? out : out.replace(/[\s\u00A0]+/gu, ' ').trim();
 }

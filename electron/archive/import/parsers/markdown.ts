@@ -2,11 +2,12 @@
 // block quotes, bullet and numbered lists, rules, fenced code (kept as code-
 // formatted text). The headline is the front matter title, else the first H1.
 import { parse as parseYaml } from 'yaml';
-import { bodyState, heading, horizontalRule, lineBreak, list, paragraph, quote, textNode } from '../../../../shared/editor/build.ts';
+import { bodyState, heading, horizontalRule, lineBreak, list, quote, textNode } from '../../../../shared/editor/build.ts';
 import { TEXT_FORMAT } from '../../../../shared/editor/serialized.ts';
 import type { BlockNode, InlineNode } from '../../../../shared/editor/serialized.ts';
 import { collapseSpaces } from '../text.ts';
 import { guessLanguage, resolveDates } from './dates.ts';
+import { para } from './blocks.ts';
 import { inlineMarkdown } from './inline.ts';
 import { joinWrapped } from './paragraphs.ts';
 import type { ParsedArticle, ParseInput, Parser } from './types.ts';
@@ -70,10 +71,10 @@ export function parseMarkdown(input: ParseInput): ParsedArticle {
 function parseBlocks(text: string): BlockNode[] {
   const lines = text.split('\n');
   const blocks: BlockNode[] = [];
-  let para: string[] = [];
+  let pending: string[] = [];
   const flush = () => {
-    if (para.length > 0) blocks.push(paragraph(inlineMarkdown(joinWrapped(para))));
-    para = [];
+    if (pending.length > 0) blocks.push(para(inlineMarkdown(joinWrapped(pending))));
+    pending = [];
   };
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i] as string;
@@ -92,7 +93,7 @@ function parseBlocks(text: string): BlockNode[] {
       const fence = t.slice(0, 3);
       const code: string[] = [];
       for (i += 1; i < lines.length && !(lines[i] as string).trim().startsWith(fence); i += 1) code.push(lines[i] as string);
-      if (code.length > 0) blocks.push(paragraph(codeLines(code)));
+      if (code.length > 0) blocks.push(para(codeLines(code)));
     } else if (t.startsWith('>')) {
       flush();
       const quoted: string[] = [];
@@ -116,7 +117,7 @@ function parseBlocks(text: string): BlockNode[] {
       i -= 1;
       blocks.push(list(numbered ? 'number' : 'bullet', items, start));
     } else {
-      para.push(t);
+      pending.push(t);
     }
   }
   flush();

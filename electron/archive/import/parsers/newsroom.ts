@@ -23,6 +23,8 @@ export const newsroomParser: Parser = {
   name: 'newsroom',
   sniff(input, head) {
     if (input.ext !== 'txt' && input.ext !== 'text' && input.ext !== '') return 0;
+    // Most text files are not web captures: one regex over the head rules them out cheaply.
+    if (!ANY_LABEL.test(head) && !BOILERPLATE.some((p) => p.test(firstLine(head)))) return 0;
     const lines = head.split('\n').map(tidyLine).filter((l) => l !== '').slice(0, HEADER_LINES);
     const dated = lines.some((l) => dateLines(l).length > 0);
     const boiler = lines.slice(0, 3).some(isBoilerplate);
@@ -35,15 +37,22 @@ export const newsroomParser: Parser = {
 
 export function parseNewsroom(input: ParseInput): ParsedArticle {
   const lines = input.text.split('\n').map(tidyLine);
-  // Find the header: the last date or byline line among the first non-empty lines.
+  // The header ends at the last date line among the first non-empty lines, or
+  // at a byline right after it (or, with no dates, a byline near the top).
+  // A byline further down is a sign-off, handled below.
   let headerEnd = -1;
   let seen = 0;
+  let firstByline = -1;
   for (let i = 0; i < lines.length && seen < HEADER_LINES; i += 1) {
     const line = lines[i] as string;
     if (line === '') continue;
     seen += 1;
-    if (dateLines(line).length > 0 || bylineOf(line) !== null) headerEnd = i;
+    if (dateLines(line).length > 0) headerEnd = i;
+    else if (firstByline < 0 && seen <= 4 && bylineOf(line) !== null) firstByline = i;
   }
+  const next = lines.findIndex((l, i) => i > headerEnd && l !== '' && !isBoilerplate(l));
+  if (headerEnd >= 0 && next >= 0 && bylineOf(lines[next] as string) !== null) headerEnd = next;
+  headerEnd = Math.max(headerEnd, firstByline);
   let headline = '';
   const dek: string[] = [];
   let byline = '';
@@ -96,6 +105,14 @@ export function parseNewsroom(input: ParseInput): ParsedArticle {
     ...(paragraphs.length === 0 ? { note: 'no body: header only' } : {}),
     zoneAssumed: dates.zoneAssumed,
   };
+}
+
+// A date label at the start of some line of the head (the labels' sources, unanchored per line).
+const ANY_LABEL = new RegExp(DATE_LABELS.map(({ pattern }) => `(?:${pattern.source.replace(/^\^/, '')})`).join('|').replace(/^/, '(?:^|\\n)[\\s\u00A0]*(?:') + ')', 'iu');
+
+function firstLine(text: string): string {
+  const m = /^\s*([^\n]*)/u.exec(text);
+  return tidyLine(m?.[1] ?? '');
 }
 
 function isBoilerplate(line: string): boolean {

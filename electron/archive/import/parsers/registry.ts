@@ -7,7 +7,7 @@ import { newsroomParser } from './newsroom.ts';
 import { nitfParser } from './nitf.ts';
 import { plainTextParser } from './plainText.ts';
 import { reutersParser } from './reuters.ts';
-import type { ParseInput, Parser } from './types.ts';
+import type { ParsedArticle, ParseInput, Parser } from './types.ts';
 
 /** How much of the text sniffers see: enough for a header, cheap for big files. */
 const HEAD_CHARS = 4096;
@@ -25,17 +25,35 @@ export function registeredParsers(): readonly Parser[] {
   return parsers;
 }
 
+/** The parsers that claim this input, best sniff score first, plain text last. */
+export function rankParsers(input: ParseInput): Parser[] {
+  const head = input.text.slice(0, HEAD_CHARS);
+  const scored = parsers
+    .map((parser, i) => ({ parser, i, score: parser.sniff(input, head) }))
+    .filter((s) => s.score > 0 && s.parser !== plainTextParser)
+    // Later registrations win ties, so a plug-in can override a built-in.
+    .sort((a, b) => b.score - a.score || b.i - a.i);
+  return [...scored.map((s) => s.parser), plainTextParser];
+}
+
 /** The parser for this input: the best sniff score; plain text when nobody is sure. */
 export function pickParser(input: ParseInput): Parser {
-  const head = input.text.slice(0, HEAD_CHARS);
-  let best: Parser = plainTextParser;
-  let bestScore = 0;
-  for (const parser of parsers) {
-    const score = parser.sniff(input, head);
-    if (score >= bestScore && score > 0) {
-      best = parser;
-      bestScore = score;
+  return rankParsers(input)[0] as Parser;
+}
+
+/**
+ * Parse with the best parser; when it cannot read the file (a README that
+ * merely mentions <REUTERS>), fall back to the next one. The first error is
+ * reported when none succeeds.
+ */
+export function parseInput(input: ParseInput): { parser: Parser; articles: ParsedArticle[] } {
+  let first: unknown;
+  for (const parser of rankParsers(input)) {
+    try {
+      return { parser, articles: parser.parse(input) };
+    } catch (error) {
+      first ??= Object.assign(error as Error, { parser: parser.name });
     }
   }
-  return best;
+  throw first;
 }

@@ -13,8 +13,10 @@ const RECORD = /<REUTERS\b([^>]*)>([\s\S]*?)<\/REUTERS>/gu;
 
 export const reutersParser: Parser = {
   name: 'reuters-sgml',
-  sniff(_input, head) {
-    return /<REUTERS\b/u.test(head) ? 0.95 : 0;
+  sniff(input, head) {
+    // A record tag at the start of a line, not a mention of one in prose.
+    if (/^<REUTERS\b[^>]*>/mu.test(head)) return 0.95;
+    return input.ext === 'sgm' || input.ext === 'sgml' ? 0.3 : 0;
   },
   parse(input) {
     const out: ParsedArticle[] = [];

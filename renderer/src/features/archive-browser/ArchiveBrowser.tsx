@@ -20,6 +20,8 @@ export interface ArchiveBrowserProps {
   revealId: string | null;
   canEdit: boolean;
   onEdit(id: string): void;
+  /** The article shown in the preview (for File › Export…). */
+  onPreview?(id: string | null): void;
 }
 
 export function ArchiveBrowser(props: ArchiveBrowserProps) {
@@ -31,12 +33,16 @@ export function ArchiveBrowser(props: ArchiveBrowserProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const { state, ensureRows, hitAt } = useSearch(query, sort, props.refreshKey);
+  const { onPreview } = props;
+  useEffect(() => onPreview?.(previewId), [previewId, onPreview]);
 
   useEffect(() => {
     void api.archive.facets({}).then((r) => r.ok && setFacets(r.value));
   }, [props.refreshKey]);
 
-  useEffect(() => setSelected(-1), [state.generation]);
+  // A new query or order starts at the top; a refresh of the same one (after an import or an edit) keeps the place.
+  const resetKey = `${sort}\u0000${query}`;
+  useEffect(() => setSelected(-1), [resetKey]);
 
   useEffect(() => {
     if (props.focusSignal > 0) inputRef.current?.focus();
@@ -128,6 +134,7 @@ export function ArchiveBrowser(props: ArchiveBrowserProps) {
         <ResultsList
           total={state.total}
           generation={state.generation}
+          resetKey={resetKey}
           selected={selected}
           listRef={listRef}
           hitAt={hitAt}
@@ -137,7 +144,7 @@ export function ArchiveBrowser(props: ArchiveBrowserProps) {
           onKeyDown={onListKey}
         />
       </section>
-      <PreviewPane articleId={previewId} canEdit={props.canEdit} onEdit={props.onEdit} />
+      <PreviewPane articleId={previewId} refreshKey={props.refreshKey} canEdit={props.canEdit} onEdit={props.onEdit} />
     </div>
   );
 }

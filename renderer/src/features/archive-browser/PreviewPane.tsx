@@ -10,11 +10,13 @@ const PREVIEW_CHARS = 4000;
 
 export interface PreviewPaneProps {
   articleId: string | null;
+  /** Changes when the archive changed: the article is read again. */
+  refreshKey: number;
   canEdit: boolean;
   onEdit(id: string): void;
 }
 
-export function PreviewPane({ articleId, canEdit, onEdit }: PreviewPaneProps) {
+export function PreviewPane({ articleId, refreshKey, canEdit, onEdit }: PreviewPaneProps) {
   const [article, setArticle] = useState<Article | null>(null);
   const [error, setError] = useState<ErrorValue | null>(null);
   const latest = useRef<string | null>(null);
@@ -31,7 +33,7 @@ export function PreviewPane({ articleId, canEdit, onEdit }: PreviewPaneProps) {
       setArticle(result.ok ? result.value : null);
       setError(result.ok ? null : result.error);
     });
-  }, [articleId]);
+  }, [articleId, refreshKey]);
 
   if (articleId === null) return <aside className="preview empty" aria-label="Preview">Select a result to see it here.</aside>;
   if (error) return <aside className="preview" aria-label="Preview"><p role="alert">{error.message}</p></aside>;

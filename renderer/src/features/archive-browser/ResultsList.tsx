@@ -12,6 +12,8 @@ export const ROW_HEIGHT = 84;
 export interface ResultsListProps {
   total: number;
   generation: number;
+  /** Changes when the query or order changes: the list goes back to the top. */
+  resetKey: string;
   selected: number;
   listRef: RefObject<HTMLDivElement | null>;
   hitAt(index: number): SearchHit | null;
@@ -22,7 +24,7 @@ export interface ResultsListProps {
 }
 
 export function ResultsList(props: ResultsListProps) {
-  const { total, selected, listRef, hitAt, ensureRows, generation } = props;
+  const { total, selected, listRef, hitAt, ensureRows, generation, resetKey } = props;
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => listRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -38,7 +40,7 @@ export function ResultsList(props: ResultsListProps) {
 
   useEffect(() => {
     listRef.current?.scrollTo({ top: 0 });
-  }, [generation, listRef]);
+  }, [resetKey, listRef]);
 
   return (
     <div

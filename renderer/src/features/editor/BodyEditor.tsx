@@ -8,7 +8,7 @@ import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { LexicalEditor } from 'lexical';
-import type { MutableRefObject } from 'react';
+import { memo, type MutableRefObject, useState } from 'react';
 import { EDITOR_NODES } from '../../../../shared/editor/nodes.ts';
 import type { BodyState } from '../../../../shared/editor/serialized.ts';
 import { isSafeUrl } from './links.ts';
@@ -34,8 +34,11 @@ export interface BodyEditorProps {
   onTkCount(count: number): void;
 }
 
-export function BodyEditor(props: BodyEditorProps) {
-  const initialConfig = {
+// Memoized: the view re-renders on every save-state change, and the body
+// (with its initial state, 1 MB of JSON for a 100k-word story) must not.
+export const BodyEditor = memo(function BodyEditor(props: BodyEditorProps) {
+  // The composer reads its config once; building it once keeps re-renders from re-serializing the body.
+  const [initialConfig] = useState(() => ({
     namespace: `copydesk-body-${props.articleId}`,
     nodes: [...EDITOR_NODES],
     theme: editorTheme,
@@ -43,7 +46,7 @@ export function BodyEditor(props: BodyEditorProps) {
     onError: (error: Error) => {
       throw error;
     },
-  };
+  }));
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <ToolbarPlugin />
@@ -67,4 +70,4 @@ export function BodyEditor(props: BodyEditorProps) {
       <EditorRefPlugin editorRef={props.editorRef} />
     </LexicalComposer>
   );
-}
+});

@@ -9,6 +9,12 @@ export interface SchedulerOptions {
   maxWaitMs: number;
   /** Write the pending edits. Called inside `exclusive`. */
   run(): Promise<void>;
+  /**
+   * Where a due autosave starts: the editor passes requestIdleCallback (with a
+   * short timeout), so serializing a long body falls between keystrokes
+   * rather than in front of one. Default: at once.
+   */
+  defer?(start: () => void): void;
 }
 
 export class SaveScheduler {
@@ -26,7 +32,7 @@ export class SaveScheduler {
     if (this.paused) return;
     clearTimeout(this.timer);
     const wait = Math.max(0, Math.min(this.options.debounceMs, this.firstDirtyAt + this.options.maxWaitMs - now));
-    this.timer = setTimeout(() => void this.flush(), wait);
+    this.timer = setTimeout(() => (this.options.defer ? this.options.defer(() => void this.flush()) : void this.flush()), wait);
   }
 
   get dirty(): boolean {

@@ -23,6 +23,13 @@ export type SaveState =
 
 export const AUTOSAVE_DEBOUNCE_MS = 1000;
 export const AUTOSAVE_MAX_WAIT_MS = 1500;
+/** How long a due autosave may wait for an idle moment: 1.5 s + 0.25 s + the write stays within the ~2 s promise. */
+export const AUTOSAVE_IDLE_TIMEOUT_MS = 250;
+
+function whenIdle(start: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: AUTOSAVE_IDLE_TIMEOUT_MS });
+  else start();
+}
 
 function fieldsOf(article: Article): ArticleFields {
   const out: Record<string, unknown> = {};
@@ -33,6 +40,10 @@ function fieldsOf(article: Article): ArticleFields {
 export function useArticleDocument(initial: ArticleForEditValue) {
   const id = initial.article.id;
   const editorRef = useRef<LexicalEditor | null>(null);
+  // EditorRefPlugin clears editorRef when the body unmounts, which can happen
+  // before our own unmount flush runs; the editor object still holds its state.
+  const lastEditor = useRef<LexicalEditor | null>(null);
+  const currentEditor = () => editorRef.current ?? lastEditor.current;
   const [fields, setFields] = useState<ArticleFields>(() => fieldsOf(initial.article));
   const fieldsRef = useRef(fields);
   const [slugAuto, setSlugAuto] = useState(() => initial.article.slug === slugify(initial.article.headline));
@@ -46,7 +57,8 @@ export function useArticleDocument(initial: ArticleForEditValue) {
   const [historyTick, setHistoryTick] = useState(0);
 
   const takePending = () => {
-    const body = bodyDirty.current && editorRef.current ? (editorRef.current.getEditorState().toJSON() as unknown as BodyState) : undefined;
+    const editor = currentEditor();
+    const body = bodyDirty.current && editor ? (editor.getEditorState().toJSON() as unknown as BodyState) : undefined;
     const f = fieldsDirty.current ? fieldsRef.current : undefined;
     bodyDirty.current = false;
     fieldsDirty.current = false;
@@ -89,7 +101,13 @@ export function useArticleDocument(initial: ArticleForEditValue) {
   };
 
   const scheduler = useMemo(
-    () => new SaveScheduler({ debounceMs: AUTOSAVE_DEBOUNCE_MS, maxWaitMs: AUTOSAVE_MAX_WAIT_MS, run: async () => void (await writePending('autosave')) }),
+    () =>
+      new SaveScheduler({
+        debounceMs: AUTOSAVE_DEBOUNCE_MS,
+        maxWaitMs: AUTOSAVE_MAX_WAIT_MS,
+        defer: whenIdle,
+        run: async () => void (await writePending('autosave')),
+      }),
     // One scheduler per open article; everything writePending touches is a ref or a state setter.
     [id],
   );
@@ -100,6 +118,7 @@ export function useArticleDocument(initial: ArticleForEditValue) {
   }, [scheduler]);
 
   const onBodyChange = useCallback(() => {
+    lastEditor.current = editorRef.current ?? lastEditor.current;
     bodyDirty.current = true;
     touch();
   }, [touch]);
@@ -181,7 +200,7 @@ export function useArticleDocument(initial: ArticleForEditValue) {
           takePending();
           load(r.value.article);
         } else {
-          const editor = editorRef.current;
+          const editor = currentEditor();
           const body = editor ? (editor.getEditorState().toJSON() as unknown as BodyState) : undefined;
           const r = await editorApi.saveOnTop({ id, fields: fieldsRef.current, ...(body ? { body } : {}) });
           if (!r.ok) return setNotice(r.error.message);

@@ -11,8 +11,28 @@ export type ImportState =
   | { phase: 'done'; report: ImportReportValue }
   | { phase: 'failed'; error: { code: string; message: string } };
 
+const ZONE_KEY = 'copydesk.import.timezone';
+
+function savedZone(): string {
+  try {
+    return localStorage.getItem(ZONE_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
 export function useImport() {
   const [state, setState] = useState<ImportState>({ phase: 'idle' });
+  // The zone assumed for source times that name none ('' = this computer's); remembered between sessions.
+  const [zone, setZoneState] = useState(savedZone);
+  const setZone = useCallback((value: string) => {
+    setZoneState(value);
+    try {
+      localStorage.setItem(ZONE_KEY, value);
+    } catch {
+      // storage unavailable: the choice lasts for this session only
+    }
+  }, []);
 
   useEffect(() => {
     const offs = [
@@ -23,11 +43,14 @@ export function useImport() {
     return () => offs.forEach((off) => off());
   }, []);
 
-  const start = useCallback(async (paths: string[]): Promise<ErrorValue | null> => {
-    if (paths.length === 0) return null;
-    const result = await api.import.start({ paths });
-    return result.ok ? null : result.error;
-  }, []);
+  const start = useCallback(
+    async (paths: string[]): Promise<ErrorValue | null> => {
+      if (paths.length === 0) return null;
+      const result = await api.import.start(zone ? { paths, timezone: zone } : { paths });
+      return result.ok ? null : result.error;
+    },
+    [zone],
+  );
 
   const choose = useCallback(
     async (kind: 'files' | 'folder'): Promise<ErrorValue | null> => {
@@ -45,5 +68,5 @@ export function useImport() {
 
   const dismiss = useCallback(() => setState({ phase: 'idle' }), []);
 
-  return { state, start, choose, cancel, dismiss };
+  return { state, start, choose, cancel, dismiss, zone, setZone };
 }

@@ -10,9 +10,6 @@ const DROP = new Set([
   'form', 'input', 'button', 'select', 'option', 'textarea', 'dialog', 'portal', 'xml',
 ]);
 
-// The CSS that carries emphasis in Docs and Word (spans, not <b>/<i>); all other properties go.
-const KEPT_STYLE = ['font-weight', 'font-style', 'text-decoration', 'text-decoration-line', 'vertical-align'];
-
 export function sanitizePastedHtml(html: string): Document {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   removeComments(doc);
@@ -30,25 +27,57 @@ export function sanitizePastedHtml(html: string): Document {
 }
 
 function cleanAttributes(el: Element): void {
-  const style = keptStyle(el);
+  const emphasis = emphasisFromStyle(el);
   for (const attr of Array.from(el.attributes)) {
     const name = attr.name.toLowerCase();
     if (name === 'href' && el.localName === 'a' && isSafeUrl(attr.value)) continue;
     if (name === 'start' && el.localName === 'ol' && /^\d{1,6}$/.test(attr.value)) continue;
     el.removeAttribute(attr.name);
   }
-  if (style !== '') el.setAttribute('style', style);
+  // Google Docs wraps a whole paste in <b style="font-weight:normal">: not bold.
+  if ((el.localName === 'b' || el.localName === 'strong') && emphasis.notBold) {
+    el.replaceWith(...Array.from(el.childNodes));
+    return;
+  }
+  for (const tag of emphasis.tags) {
+    const wrapper = el.ownerDocument.createElement(tag);
+    while (el.firstChild) wrapper.appendChild(el.firstChild);
+    el.appendChild(wrapper);
+  }
 }
 
-function keptStyle(el: Element): string {
-  const decl = (el as HTMLElement).style;
-  if (!decl || decl.length === 0) return '';
-  const parts: string[] = [];
-  for (const prop of KEPT_STYLE) {
-    const value = decl.getPropertyValue(prop);
-    if (value && /^[a-z0-9 -]+$/i.test(value)) parts.push(`${prop}: ${value}`);
+/**
+ * Docs and Word carry emphasis in CSS on spans, not in <b>/<i>. Turn it into
+ * tags before every style attribute is dropped, so the import never has to
+ * read CSS (and no CSS ever reaches the stored text).
+ */
+function emphasisFromStyle(el: Element): { tags: string[]; notBold: boolean } {
+  const decl = parseStyle(el.getAttribute('style') ?? '');
+  if (decl.size === 0) return { tags: [], notBold: false };
+  const tags: string[] = [];
+  const weight = decl.get('font-weight') ?? '';
+  const numeric = Number.parseInt(weight, 10);
+  if (weight === 'bold' || weight === 'bolder' || numeric >= 600) tags.push('strong');
+  const style = decl.get('font-style') ?? '';
+  if (style === 'italic' || style.startsWith('oblique')) tags.push('em');
+  const decoration = `${decl.get('text-decoration-line') ?? ''} ${decl.get('text-decoration') ?? ''}`;
+  if (decoration.includes('underline')) tags.push('u');
+  if (decoration.includes('line-through')) tags.push('s');
+  return { tags, notBold: weight === 'normal' || (numeric > 0 && numeric < 600) };
+}
+
+/**
+ * The style attribute read as text: the page's CSP (style-src 'self') keeps
+ * inline styles out of the CSSOM even in a DOMParser document, so el.style is empty.
+ */
+export function parseStyle(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of text.split(';')) {
+    const colon = part.indexOf(':');
+    if (colon <= 0) continue;
+    out.set(part.slice(0, colon).trim().toLowerCase(), part.slice(colon + 1).replace(/!important/i, '').trim().toLowerCase());
   }
-  return parts.join('; ');
+  return out;
 }
 
 function removeComments(doc: Document): void {

@@ -22,7 +22,7 @@ import {
 } from 'lexical';
 import { useEffect, useState } from 'react';
 import { normalizeUrl } from '../../links.ts';
-import { $readToolbarState, type BlockType, EMPTY_TOOLBAR, type ToolbarState } from './toolbarState.ts';
+import { $readToolbarState, type BlockType, EMPTY_TOOLBAR, sameToolbar, type ToolbarState } from './toolbarState.ts';
 
 const BLOCKS: Array<[BlockType, string]> = [
   ['paragraph', 'Paragraph'],
@@ -50,9 +50,11 @@ export function ToolbarPlugin({ readOnly = false }: { readOnly?: boolean }) {
   const [linkError, setLinkError] = useState('');
 
   useEffect(() => {
-    const update = () => setState(editor.getEditorState().read($readToolbarState));
+    // Keep the previous object when nothing changed, so typing does not re-render the toolbar.
+    const apply = (next: ToolbarState) => setState((prev) => (sameToolbar(prev, next) ? prev : next));
+    const update = () => apply(editor.getEditorState().read($readToolbarState));
     return mergeRegister(
-      editor.registerUpdateListener(({ editorState }) => setState(editorState.read($readToolbarState))),
+      editor.registerUpdateListener(({ editorState }) => apply(editorState.read($readToolbarState))),
       editor.registerCommand(SELECTION_CHANGE_COMMAND, () => (update(), false), COMMAND_PRIORITY_LOW),
       editor.registerCommand(CAN_UNDO_COMMAND, (v) => (setCanUndo(v), false), COMMAND_PRIORITY_LOW),
       editor.registerCommand(CAN_REDO_COMMAND, (v) => (setCanRedo(v), false), COMMAND_PRIORITY_LOW),

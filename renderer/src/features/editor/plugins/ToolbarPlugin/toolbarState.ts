@@ -49,3 +49,7 @@ export function $readToolbarState(): ToolbarState {
     link: link ? link.getURL() : null,
   };
 }
+
+export function sameToolbar(a: ToolbarState, b: ToolbarState): boolean {
+  return a.block === b.block && a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.strikethrough === b.strikethrough && a.link === b.link;
+}

@@ -1,0 +1,81 @@
+// npm run bench:import [-- --files 100000 --json]
+// N files from ../shared/corpus are written to a temporary folder and imported
+// end to end through the core (walk, read, hash, decode, parse, store, job
+// records, originals); in the same run, the rows it wrote are inserted again
+// by a bare better-sqlite3 loop into a fresh file with the same schema. Goal:
+// the importer at >= 0.6 x the bare rate and >= 2,500 articles/s.
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Archive } from '../../electron/archive/archive.ts';
+import { importPaths } from '../../electron/archive/import/importer.ts';
+import { argValue, gc, type Metric, metric, printMetrics } from '../lib/metrics.ts';
+import { bareInsert, readRows } from './bare.ts';
+import { CORPUS, loadCorpus, writeCorpus } from './corpus.ts';
+
+const argv = process.argv.slice(2);
+const N = Number(argValue(argv, 'files') ?? 100_000);
+const JSON_OUT = argv.includes('--json');
+const BARE_LIMIT = 300_000; // the peer holds every row in memory
+
+if (!existsSync(join(CORPUS, 'bbc-news'))) {
+  console.error(`bench:import needs ${CORPUS} (bbc-news, ko-wikinews, ja-wikinews); it is read at run time only.`);
+  process.exit(1);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'copydesk-bench-import-'));
+const size = (p: string) => (existsSync(p) ? statSync(p).size : 0);
+try {
+  const src = join(work, 'src');
+  let t = Date.now();
+  const written = writeCorpus(src, N, loadCorpus());
+  console.log(`wrote ${N} files (${(written.bytes / 1048576).toFixed(1)} MB) in ${((Date.now() - t) / 1000).toFixed(1)} s to ${src}; ${cpus().length} cores`);
+
+  const dbPath = join(work, 'core.sqlite');
+  const archive = Archive.open(dbPath);
+  gc();
+  t = Date.now();
+  const cpu = process.cpuUsage();
+  const report = await importPaths(archive, [src], { timezone: 'UTC' });
+  archive.db.pragma('wal_checkpoint(TRUNCATE)'); // as the peer does: the data is in the database file
+  const coreCpu = process.cpuUsage(cpu);
+  const coreCpuMs = (coreCpu.user + coreCpu.system) / 1000;
+  const coreSeconds = (Date.now() - t) / 1000;
+  const coreRate = report.imported / coreSeconds;
+  console.log(`core import: ${report.imported} imported, ${report.duplicates} duplicates, ${report.failed} failed in ${coreSeconds.toFixed(2)} s = ${coreRate.toFixed(0)} articles/s (CPU ${(coreCpuMs / 1000).toFixed(1)} s; load average ${loadavg()[0]?.toFixed(1)})`);
+  if (report.failed > 0) console.log('failed examples:', report.files.filter((f) => f.outcome === 'failed').slice(0, 3));
+
+  const rows = N <= BARE_LIMIT ? readRows(dbPath, report.jobId) : null;
+  t = Date.now();
+  const again = await importPaths(archive, [src], { timezone: 'UTC' });
+  const reSeconds = (Date.now() - t) / 1000;
+  console.log(`re-import: ${again.duplicates} duplicates in ${reSeconds.toFixed(2)} s = ${(N / reSeconds).toFixed(0)} files/s`);
+
+  const originalsBytes = (archive.db.prepare('SELECT coalesce(sum(length(data)), 0) AS n FROM originals').get() as { n: number }).n;
+  archive.close();
+  const archiveBytes = size(dbPath) + size(`${dbPath}-wal`);
+  console.log(`archive ${(archiveBytes / 1048576).toFixed(1)} MB, originals ${(originalsBytes / 1048576).toFixed(1)} MB (${((100 * originalsBytes) / archiveBytes).toFixed(1)} %), source ${(written.bytes / 1048576).toFixed(1)} MB`);
+
+  const metrics: Metric[] = [];
+  if (rows) {
+    gc();
+    const bare = bareInsert(join(work, 'bare.sqlite'), rows);
+    const bareMs = bare.ms;
+    const bareRate = rows.articles / (bareMs / 1000);
+    console.log(`bare loop: ${rows.articles} articles (${[...rows.tables.values()].map((x) => `${x.name} ${x.rows.length}`).join(', ')}) in ${(bareMs / 1000).toFixed(2)} s = ${bareRate.toFixed(0)} articles/s (CPU ${(bare.cpuMs / 1000).toFixed(1)} s; load average ${loadavg()[0]?.toFixed(1)})`);
+    rows.tables.clear();
+    // The same ratio on CPU time: on a shared machine other processes stretch wall time, not CPU time.
+    const coreCpuRate = report.imported / (coreCpuMs / 1000);
+    const bareCpuRate = rows.articles / (bare.cpuMs / 1000);
+    metrics.push(metric({ name: `import.cpu-rate-vs-bare@${N}`, value: coreCpuRate, unit: 'articles/cpu-s', peer: 'bare loop per CPU second', peerValue: bareCpuRate, goal: 'report', pass: true }));
+    metrics.push(metric({ name: `import.rate-vs-bare@${N}`, value: coreRate, unit: 'articles/s', peer: 'bare better-sqlite3 loop, same rows and schema', peerValue: bareRate, goal: '>= 0.6 x', pass: coreRate >= 0.6 * bareRate }));
+  }
+  metrics.push(
+    metric({ name: `import.rate@${N}`, value: coreRate, unit: 'articles/s', peer: 'goal', peerValue: 2500, goal: '>= 2500 articles/s', pass: coreRate >= 2500 }),
+    metric({ name: `import.reimport-rate@${N}`, value: N / reSeconds, unit: 'files/s', peer: 'first import', peerValue: N / coreSeconds, goal: 'report', pass: again.duplicates === N }),
+    metric({ name: `size.originals-share@${N}`, value: (100 * originalsBytes) / archiveBytes, unit: '% of archive', peer: 'archive MB', peerValue: archiveBytes / 1048576, goal: 'report', pass: true }),
+  );
+  printMetrics(metrics, JSON_OUT);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

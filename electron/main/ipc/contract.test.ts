@@ -1,0 +1,202 @@
+// The contract, the handlers and the preload agree exactly, and no payload —
+// 1,000 random ones per method — makes the boundary throw: every answer is a
+// Result, and a failure carries a known code.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { contract } from '../../../shared/contract/index.ts';
+import { eventChannel, eventFunctionName, methodChannel } from '../../../shared/contract/define.ts';
+import { manifest } from '../../../shared/contract/manifest.ts';
+import { ERROR_CODES, err, type Result, toErrorValue } from '../../../shared/result.ts';
+import { tempArchive, type TempArchive } from '../../archive/testing/tempArchive.ts';
+import { buildApi } from '../../preload/buildApi.ts';
+import { createDispatcher, isTrustedSender, type Sender } from './dispatch.ts';
+import { handlers } from './registry.ts';
+import type { Logger, MainContext } from './types.ts';
+
+const ORIGIN = 'app://copydesk';
+const OWN: Sender = { url: 'app://copydesk/index.html', isMainFrame: true };
+const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** A context whose capabilities all answer harmlessly, so random payloads that pass validation still run their handler. */
+function stubContext(): MainContext {
+  return {
+    archivePath: '/tmp/none.sqlite',
+    version: '0',
+    platform: 'linux',
+    workers: { call: async () => err('unavailable', 'stub'), op: async () => err('unavailable', 'stub') },
+    imports: { start: () => err('busy', 'stub'), cancel: () => ({ cancelling: false }), lastReport: () => null },
+    dialogs: { openPaths: async () => [], saveFile: async () => null },
+    openExternal: async () => undefined,
+    writeTextFile: async () => undefined,
+    emit: () => undefined,
+    log: silent,
+  };
+}
+
+const dispatcher = createDispatcher({ contract, handlers, trustedOrigin: ORIGIN, context: stubContext, log: silent });
+
+function methods(): Array<[string, string]> {
+  return Object.entries(contract).flatMap(([d, spec]) => Object.keys(spec.methods).map((m) => [d, m] as [string, string]));
+}
+
+function expectResult(result: Result<unknown>): void {
+  expect(typeof result.ok).toBe('boolean');
+  if (!result.ok) {
+    expect(ERROR_CODES).toContain(result.error.code);
+    expect(typeof result.error.message).toBe('string');
+  }
+}
+
+/** Payloads shaped like the schema (its keys, random values) as well as anything at all. */
+function payloads(schema: z.ZodType): fc.Arbitrary<unknown> {
+  const shape = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+  const keyed = shape.length
+    ? fc.record(Object.fromEntries(shape.map((k) => [k, fc.oneof(fc.anything(), fc.string(), fc.integer(), fc.array(fc.string()))])), { requiredKeys: [] })
+    : fc.constant({});
+  return fc.oneof(fc.anything(), keyed, fc.dictionary(fc.string(), fc.anything()));
+}
+
+describe('the contract', () => {
+  it('has a handler for every method and nothing else', () => {
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort());
+    for (const [d, spec] of Object.entries(contract)) {
+      expect(Object.keys(handlers[d as keyof typeof handlers]).sort(), d).toEqual(Object.keys(spec.methods).sort());
+    }
+    expect([...dispatcher.routes.keys()].sort()).toEqual(methods().map(([d, m]) => methodChannel(d, m)).sort());
+  });
+
+  it('has a zod schema for every method', () => {
+    for (const [d, m] of methods()) {
+      const spec = (contract as Record<string, { methods: Record<string, { input: unknown }> }>)[d]?.methods[m];
+      expect(spec?.input, `${d}.${m}`).toBeInstanceOf(z.ZodType);
+    }
+  });
+
+  it('lists exactly the same names in the preload manifest', () => {
+    for (const [d, spec] of Object.entries(contract)) {
+      const names = manifest[d as keyof typeof manifest];
+      expect(Object.keys(names.methods).sort(), d).toEqual(Object.keys(spec.methods).sort());
+      expect(Object.keys(names.events).sort(), d).toEqual(Object.keys(spec.events).sort());
+      expect(Object.keys(names.local).sort(), d).toEqual(Object.keys('local' in spec ? spec.local : {}).sort());
+    }
+  });
+
+  it('gives the preload a named function per method and event, invoking only that channel', async () => {
+    const invoked: string[] = [];
+    const subscribed: string[] = [];
+    const api = buildApi(
+      {
+        invoke: async (channel) => {
+          invoked.push(channel);
+          return { ok: true, value: null };
+        },
+        subscribe: (channel) => {
+          subscribed.push(channel);
+          return () => undefined;
+        },
+      },
+      { app: { pathForFile: () => '' } },
+    );
+    expect(Object.keys(api).sort()).toEqual(Object.keys(contract).sort());
+    for (const [d, spec] of Object.entries(contract)) {
+      const domainApi = (api as unknown as Record<string, Record<string, unknown>>)[d] ?? {};
+      const expected = [...Object.keys(spec.methods), ...Object.keys(spec.events).map(eventFunctionName), ...Object.keys('local' in spec ? spec.local : {})];
+      expect(Object.keys(domainApi).sort(), d).toEqual(expected.sort());
+      for (const m of Object.keys(spec.methods)) {
+        await (domainApi[m] as (x: unknown) => Promise<unknown>)({});
+        expect(invoked.at(-1)).toBe(methodChannel(d, m));
+      }
+      for (const e of Object.keys(spec.events)) {
+        (domainApi[eventFunctionName(e)] as (f: () => void) => unknown)(() => undefined);
+        expect(subscribed.at(-1)).toBe(eventChannel(d, e));
+      }
+    }
+    // Nothing generic reaches the page.
+    for (const word of ['send', 'invoke', 'on', 'ipcRenderer', 'sendSync']) expect(api).not.toHaveProperty(word);
+  });
+
+  it('turns a failing transport into an error value', async () => {
+    const api = buildApi({ invoke: () => Promise.reject(new Error('No handler registered')), subscribe: () => () => undefined }, { app: { pathForFile: () => '' } });
+    expect(await api.archive.stats({})).toEqual({ ok: false, error: { code: 'unavailable', message: expect.any(String) } });
+  });
+});
+
+describe('dispatch', () => {
+  it.each(methods())('%s.%s answers 1,000 random payloads with values, never a throw', async (d, m) => {
+    const schema = (contract as Record<string, { methods: Record<string, { input: z.ZodType }> }>)[d]?.methods[m]?.input as z.ZodType;
+    await fc.assert(
+      fc.asyncProperty(payloads(schema), async (payload) => {
+        const result = await dispatcher.dispatch(methodChannel(d, m), payload, OWN);
+        expectResult(result);
+        if (!schema.safeParse(payload).success) expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('refuses unknown channels', async () => {
+    for (const channel of ['copydesk:archive.drop', 'archive:search', '', null, 42, { toString: () => 'x' }, 'copydesk:__proto__.constructor']) {
+      expect(await dispatcher.dispatch(channel, {}, OWN)).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    }
+  });
+
+  it('refuses foreign senders before reading the payload', async () => {
+    const foreign: Sender[] = [
+      { url: 'https://evil.example/', isMainFrame: true },
+      { url: 'app://copydesk/index.html', isMainFrame: false },
+      { url: 'app://other/index.html', isMainFrame: true },
+      { url: 'file:///etc/passwd', isMainFrame: true },
+      { url: 'app://copydesk.evil/index.html', isMainFrame: true },
+      { url: null, isMainFrame: true },
+      { url: 'not a url', isMainFrame: true },
+    ];
+    for (const sender of foreign) {
+      expect(isTrustedSender(sender, ORIGIN)).toBe(false);
+      expect(await dispatcher.dispatch(methodChannel('archive', 'search'), { query: 'x' }, sender)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    }
+    expect(isTrustedSender(OWN, ORIGIN)).toBe(true);
+  });
+
+  it('turns a throwing handler into an internal error value and logs it', async () => {
+    const errors: string[] = [];
+    const throwing = createDispatcher({
+      contract,
+      handlers,
+      trustedOrigin: ORIGIN,
+      context: () => ({ ...stubContext(), dialogs: { openPaths: () => Promise.reject(new Error('boom')), saveFile: async () => null } }),
+      log: { ...silent, error: (message) => errors.push(message) },
+    });
+    expect(await throwing.dispatch(methodChannel('app', 'choosePaths'), { kind: 'files' }, OWN)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(errors).toHaveLength(1);
+  });
+});
+
+describe('worker handlers on a real archive', () => {
+  let t: TempArchive;
+  beforeAll(() => {
+    t = tempArchive();
+    t.archive.createArticle({ headline: 'Ferry timetable approved', section: 'local' });
+  });
+  afterAll(() => t.cleanup());
+
+  it('answer random valid payloads with values or coded errors, never a crash', async () => {
+    for (const [d, m] of methods()) {
+      const handler = (handlers as unknown as Record<string, Record<string, { where: string; run: (a: unknown, i: unknown) => unknown }>>)[d]?.[m];
+      if (!handler || handler.where === 'main' || handler.where === 'write') continue;
+      const schema = (contract as Record<string, { methods: Record<string, { input: z.ZodType }> }>)[d]?.methods[m]?.input as z.ZodType;
+      await fc.assert(
+        fc.asyncProperty(payloads(schema), async (payload) => {
+          const parsed = schema.safeParse(payload);
+          if (!parsed.success) return;
+          try {
+            await handler.run(t.archive, parsed.data);
+          } catch (error) {
+            expect(toErrorValue(error).code, `${d}.${m} ${String(error)}`).not.toBe('internal');
+          }
+        }),
+        { numRuns: 300 },
+      );
+    }
+  });
+});

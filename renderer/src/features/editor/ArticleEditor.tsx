@@ -1,0 +1,134 @@
+// One open article: fields, body, counts, checklist, history, save state.
+import { useCallback, useMemo, useState } from 'react';
+import type { ArticleForEditValue } from '../../../../shared/contract/editor.ts';
+import { countTkMarkers, lengthVerdict, readyChecklist } from '../../../../shared/editing/workflow.ts';
+import { countCharacters, countWords } from '../../../../shared/editor/plainText.ts';
+import type { ArticleStatus } from '../../../../shared/model/article.ts';
+import { HistoryPanel } from '../history/HistoryPanel.tsx';
+import { BodyEditor } from './BodyEditor.tsx';
+import { ConflictDialog } from './ConflictDialog.tsx';
+import { FieldsPanel } from './FieldsPanel.tsx';
+import type { BodyStats } from './plugins/TextStatsPlugin/TextStatsPlugin.tsx';
+import { ReadyChecklist } from './ReadyChecklist.tsx';
+import { type SaveState, useArticleDocument } from './useArticleDocument.ts';
+
+function saveLabel(state: SaveState): string {
+  switch (state.kind) {
+    case 'saved':
+      return `Saved ${new Date(state.at).toLocaleTimeString()}`;
+    case 'dirty':
+      return 'Unsaved changes';
+    case 'saving':
+      return 'Saving…';
+    case 'error':
+      return `Not saved: ${state.message}`;
+  }
+}
+
+export function ArticleEditor({ initial, onClose }: { initial: ArticleForEditValue; onClose(): void }) {
+  const doc = useArticleDocument(initial);
+  const [bodyText, setBodyText] = useState(initial.article.bodyText);
+  const [tkInBody, setTkInBody] = useState(0);
+  const [findOpen, setFindOpen] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [revisionName, setRevisionName] = useState('');
+  const { fields } = doc;
+
+  const onStats = useCallback((stats: BodyStats) => setBodyText(stats.text), []);
+  const onFindClose = useCallback(() => setFindOpen(false), []);
+  const counts = useMemo(() => ({ words: countWords(bodyText), chars: countCharacters(bodyText) }), [bodyText]);
+  const length = lengthVerdict(counts.words, fields.targetLength);
+  const tkTotal = tkInBody + countTkMarkers(fields.headline) + countTkMarkers(fields.dek);
+  const checklist = useMemo(
+    () => readyChecklist({ headline: fields.headline, dek: fields.dek, bodyText, bodyWords: counts.words, targetLength: fields.targetLength }),
+    [fields.headline, fields.dek, bodyText, counts.words, fields.targetLength],
+  );
+
+  const onStatus = (status: ArticleStatus) => {
+    void doc.setStatus(status);
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const mod = e.ctrlKey || e.metaKey;
+    if (!mod || e.altKey) return;
+    const key = e.key.toLowerCase();
+    if (key === 's') {
+      e.preventDefault();
+      void doc.save();
+    } else if (key === 'f' || key === 'h') {
+      e.preventDefault();
+      e.stopPropagation();
+      setFindOpen(true);
+    }
+  };
+
+  const close = () => void doc.flush().then(onClose);
+
+  return (
+    <div className="cd-editor" onKeyDown={onKeyDown} data-article-id={doc.id}>
+      <header className="cd-editor-bar">
+        <button type="button" onClick={close} aria-label="Close the editor">←</button>
+        <span className="cd-save-state" role="status" data-state={doc.saveState.kind}>
+          {saveLabel(doc.saveState)}
+        </span>
+        <input aria-label="Revision name (optional)" placeholder="Name this revision…" value={revisionName} onChange={(e) => setRevisionName(e.target.value)} />
+        <button
+          type="button"
+          onClick={() => void doc.save(revisionName.trim() || null).then((ok) => ok && setRevisionName(''))}
+          title="Save a revision (Ctrl/Cmd+S)"
+        >
+          Save
+        </button>
+        <button type="button" aria-pressed={historyOpen} onClick={() => setHistoryOpen((o) => !o)}>
+          History
+        </button>
+      </header>
+      {doc.notice && (
+        <div className="cd-notice" role="alert">
+          {doc.notice} <button type="button" onClick={() => doc.setNotice(null)} aria-label="Dismiss">×</button>
+        </div>
+      )}
+      <div className="cd-editor-main">
+        <aside className="cd-sidebar">
+          <FieldsPanel fields={fields} slugAuto={doc.slugAuto} readOnly={doc.conflict} setField={doc.setField} onStatus={onStatus} />
+          <section className="cd-counts" aria-label="Counts">
+            <div data-testid="count-body">
+              Body: {counts.words} words · {counts.chars} chars
+            </div>
+            {length.target !== null && (
+              <div data-testid="count-target" data-within={length.within}>
+                Target {length.target}: {length.delta === 0 ? 'on target' : `${Math.abs(length.delta)} ${length.delta > 0 ? 'over' : 'under'}`}
+              </div>
+            )}
+            <div data-testid="count-tk" className={tkTotal > 0 ? 'cd-tk-count' : ''}>
+              TK markers: {tkTotal}
+            </div>
+          </section>
+          <ReadyChecklist checklist={checklist} />
+        </aside>
+        <main className="cd-body-column">
+          <BodyEditor
+            articleId={doc.id}
+            body={initial.article.body}
+            editorRef={doc.editorRef}
+            findOpen={findOpen}
+            onFindClose={onFindClose}
+            onChange={doc.onBodyChange}
+            onStats={onStats}
+            onTkCount={setTkInBody}
+          />
+        </main>
+        {historyOpen && (
+          <HistoryPanel
+            articleId={doc.id}
+            refreshKey={doc.historyTick}
+            beforeCompare={doc.flush}
+            onRestore={(revisionId, field) => doc.restore(revisionId, field)}
+            onClose={() => setHistoryOpen(false)}
+          />
+        )}
+      </div>
+      {doc.conflict && <ConflictDialog onChoose={(c) => void doc.resolveConflict(c)} />}
+    </div>
+  );
+}

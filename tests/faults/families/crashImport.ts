@@ -1,0 +1,101 @@
+// Family 1 — crash during import. Each trial starts a fresh archive, SIGKILLs
+// `copydesk import` at random moments (1–3 times), runs `copydesk check`
+// after every kill, then resumes the import to the end. Every trial must end
+// with check ok and exactly one article per distinct source.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeArticles } from '../lib/corpus.ts';
+import { spawnCli } from '../lib/cli.ts';
+import { type FamilyOptions, type FamilyResult, rng, scratch } from '../lib/util.ts';
+import { compareHeadlines } from '../lib/verify.ts';
+
+export async function crashDuringImport(opts: FamilyOptions): Promise<FamilyResult> {
+  const started = Date.now();
+  const files = opts.full ? 10_000 : 1_500;
+  const trials = opts.full ? 50 : 6;
+  const r = rng(opts.seed + 1);
+  const work = scratch('crash');
+  const failures: string[] = [];
+  let kills = 0;
+  let killedMidImport = 0;
+  let finishedFirst = 0;
+  let checksAfterKill = 0;
+  let passedTrials = 0;
+  let lostTotal = 0;
+  let duplicatedTotal = 0;
+  try {
+    const corpus = writeArticles(join(work.dir, 'src'), files, opts.seed);
+    // Calibrate: how long one uninterrupted import of the whole folder takes here.
+    const calibration = join(work.dir, 'calibration.sqlite');
+    const full = await spawnCli(['import', `--db=${calibration}`, corpus.dir], { timeoutMs: 600_000 });
+    if (full.code !== 0) failures.push(`calibration import exited ${full.code}: ${full.stderr.slice(0, 300)}`);
+    const duration = full.ms;
+    opts.log(`  calibration: ${files} files in ${(duration / 1000).toFixed(1)} s; ${corpus.headlines.size} distinct`);
+    for (let t = 0; t < trials; t += 1) {
+      const db = join(work.dir, `trial-${t}.sqlite`);
+      const killsThisTrial = r.int(1, 3);
+      let trialOk = true;
+      for (let k = 0; k < killsThisTrial; k += 1) {
+        const at = Math.floor(r.next() * duration);
+        const run = await spawnCli(['import', `--db=${db}`, corpus.dir], { killAfterMs: at, timeoutMs: 600_000 });
+        if (run.signal === 'SIGKILL') {
+          kills += 1;
+          if (run.ms > 900) killedMidImport += 1;
+        } else if (run.code === 0) finishedFirst += 1;
+        else {
+          trialOk = false;
+          failures.push(`trial ${t}: import exited ${run.code} without being killed: ${run.stderr.slice(0, 300)}`);
+        }
+        // Killed before the file was created: nothing was written, nothing to check.
+        if (!existsSync(db)) continue;
+        const check = await spawnCli(['check', '--json', `--db=${db}`], { timeoutMs: 120_000 });
+        checksAfterKill += 1;
+        if (check.code !== 0) {
+          trialOk = false;
+          failures.push(`trial ${t}: check after a kill at ${at} ms failed: ${check.stdout.slice(0, 300)} ${check.stderr.slice(0, 300)}`);
+        }
+      }
+      const resume = await spawnCli(['import', '--json', `--db=${db}`, corpus.dir], { timeoutMs: 600_000 });
+      if (resume.code !== 0) {
+        trialOk = false;
+        failures.push(`trial ${t}: the resumed import exited ${resume.code}: ${resume.stderr.slice(0, 300)}`);
+      }
+      const check = await spawnCli(['check', '--json', `--db=${db}`], { timeoutMs: 120_000 });
+      if (check.code !== 0) {
+        trialOk = false;
+        failures.push(`trial ${t}: final check failed: ${check.stdout.slice(0, 300)}`);
+      }
+      const set = compareHeadlines(db, corpus.headlines);
+      lostTotal += set.lost;
+      duplicatedTotal += set.duplicated;
+      if (set.lost > 0 || set.duplicated > 0 || set.unexpected > 0) {
+        trialOk = false;
+        failures.push(`trial ${t}: ${set.lost} lost, ${set.duplicated} duplicated, ${set.unexpected} unexpected of ${corpus.headlines.size}`);
+      }
+      if (trialOk) passedTrials += 1;
+      opts.log(`  trial ${t + 1}/${trials}: ${killsThisTrial} kill(s), ${set.articles} articles, ${trialOk ? 'ok' : 'FAILED'}`);
+    }
+    return {
+      family: 1,
+      name: 'crash during import',
+      pass: failures.length === 0,
+      figures: {
+        files,
+        distinct: corpus.headlines.size,
+        trials,
+        'trials passed': passedTrials,
+        'SIGKILLs': kills,
+        'kills after startup (>0.9 s)': killedMidImport,
+        'checks after a kill': checksAfterKill,
+        'runs that finished before their kill': finishedFirst,
+        lost: lostTotal,
+        duplicated: duplicatedTotal,
+        'uninterrupted import (s)': Number((duration / 1000).toFixed(1)),
+      },
+      failures,
+      seconds: (Date.now() - started) / 1000,
+    };
+  } finally {
+    work.cleanup();
+  }
+}
