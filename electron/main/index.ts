@@ -1,6 +1,6 @@
 // The Electron main process: lifecycle and wiring only. The archive lives in
 // worker threads (./worker), IPC goes through one dispatcher (./ipc).
-import { app, BrowserWindow, dialog, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, shell } from 'electron';
 import { Worker } from 'node:worker_threads';
 import { mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -103,9 +103,16 @@ async function start(): Promise<void> {
         const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : result.filePath;
       },
+      async chooseFolder({ title }) {
+        const win = focused();
+        const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+        const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
     },
     openExternal: (url) => shell.openExternal(url),
     writeTextFile: (path, text) => writeFile(path, text, 'utf8'),
+    writeClipboard: ({ html, text }) => clipboard.write({ html, text }),
   };
 
   const dispatcher = createDispatcher({ contract, handlers, trustedOrigin: APP_ORIGIN, context: () => context, log });

@@ -49,6 +49,7 @@ export function buildApi(transport: Transport, locals: Locals): CopydeskApi {
     app: buildDomain('app', transport, locals),
     archive: buildDomain('archive', transport, locals),
     editor: buildDomain('editor', transport, locals),
+    export: buildDomain('export', transport, locals),
     import: buildDomain('import', transport, locals),
   } satisfies CopydeskApi);
 }

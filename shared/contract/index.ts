@@ -5,12 +5,14 @@ import { appContract } from './app.ts';
 import { archiveContract } from './archive.ts';
 import type { DomainApi, DomainContract } from './define.ts';
 import { editorContract } from './editor.ts';
+import { exportContract } from './export.ts';
 import { importContract } from './import.ts';
 
 export const contract = {
   app: appContract,
   archive: archiveContract,
   editor: editorContract,
+  export: exportContract,
   import: importContract,
 } as const satisfies Record<string, DomainContract>;
 

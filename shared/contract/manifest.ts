@@ -42,6 +42,11 @@ export const manifest = {
     events: {},
     local: {},
   },
+  export: {
+    methods: { preview: true, copyHtml: true, saveAs: true, batch: true },
+    events: { progress: true },
+    local: {},
+  },
   import: {
     methods: { start: true, cancel: true, lastReport: true, saveReport: true },
     events: { started: true, progress: true, finished: true },

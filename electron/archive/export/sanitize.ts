@@ -37,7 +37,6 @@ const common: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
   allowedClasses: {},
-  allowedStyles: {},
   parseStyleAttributes: false,
   // Text inside a dropped script, style, textarea, option, etc. is dropped with it.
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object', 'xmp', 'noembed', 'noframes', 'plaintext', 'svg', 'math'],

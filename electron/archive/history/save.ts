@@ -32,7 +32,7 @@ export function saveExplicit(archive: Archive, input: ExplicitSave): SaveOutcome
         return { article: saved.article, revisionId: saved.revisionId as number };
       }
       const revisionId = recordSnapshot(archive, row, next, 'save', input.name ?? null);
-      return { article: articleFromRow(row), revisionId };
+      return { article: articleFromRow(row, input.body), revisionId };
     })
     .immediate();
 }
@@ -76,6 +76,9 @@ function recordSnapshot(archive: Archive, row: ArticleRow, snapshot: Snapshot, r
   return appendRevision(archive.db, {
     articleSeq: row.seq,
     snapshot,
+    // The snapshot's body is the row's stored body: reuse it by id and hash
+    // instead of serializing, hashing and counting a long story again.
+    storedBody: { id: row.body_id, hash: row.body_hash, text: '', wordCount: row.word_count },
     reason,
     name,
     version: row.version,

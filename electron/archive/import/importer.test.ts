@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bodyToParagraphs } from '../../../shared/editor/plainText.ts';
 import { Archive } from '../archive.ts';
 import { importPaths } from './importer.ts';
+import { registerParser } from './parsers/registry.ts';
+import { bodyFromParagraphs } from '../../../shared/editor/build.ts';
 import type { ImportFileResult } from './types.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
@@ -151,6 +153,34 @@ describe('bad inputs fail with a specific reason and the import goes on', () => 
     const report = await importPaths(archive, [src], { onFile: (f) => (f.path.endsWith('a.txt') ? unlinkSync(b) : undefined) });
     expect(byName(report.files, 'b.txt')).toMatchObject({ outcome: 'failed', reason: expect.stringMatching(/^vanished/u) });
     expect(report.imported).toBe(1);
+  });
+
+  it('skips the archive file and its WAL when they sit inside the imported folder', async () => {
+    write('a.txt', 'A\n\nbody\n');
+    const inside = Archive.open(join(src, 'archive.sqlite'));
+    const report = await importPaths(inside, [src], {});
+    inside.close();
+    expect(report.files.map((f) => f.path)).toEqual([join(src, 'a.txt')]);
+  });
+
+  it('a file that fails half-way leaves nothing behind (all or nothing per file)', async () => {
+    // A container whose second record cannot be stored: the first must be rolled back with it.
+    registerParser({
+      name: 'half-bad',
+      sniff: (i) => (i.ext === 'halfbad' ? 1 : 0),
+      parse: () => [
+        { key: '1', fields: { headline: 'Fine record' }, body: bodyFromParagraphs(['ok']), flags: [], zoneAssumed: false },
+        { key: '2', fields: { headline: 'Bad record', status: 'bogus' as never }, body: bodyFromParagraphs(['x']), flags: [], zoneAssumed: false },
+      ],
+    });
+    write('box.halfbad', 'whatever\n');
+    write('good.txt', 'Good\n\nbody\n');
+    const report = await importPaths(archive, [src], {});
+    expect(byName(report.files, 'box.halfbad')).toMatchObject({ outcome: 'failed', reason: expect.stringMatching(/^internal error: Unknown status/u) });
+    expect(report.imported).toBe(1);
+    expect(count("SELECT count(*) AS n FROM articles WHERE headline = 'Fine record'")).toBe(0);
+    expect(count('SELECT count(*) AS n FROM originals')).toBe(1);
+    expect(archive.check().ok).toBe(true);
   });
 
   it('a path that does not exist is failed as not found', async () => {

@@ -86,7 +86,9 @@ export function buildSearchSql(
   }
   const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const countParams = [...params];
-  const rankWhere = minRowid === null ? whereSql : `${whereSql} AND search_index.rowid >= ?`;
+  // CAST: better-sqlite3 binds JS numbers as REAL, and FTS5 only uses an
+  // INTEGER rowid bound to skip ahead; with a REAL it ranks every match.
+  const rankWhere = minRowid === null ? whereSql : `${whereSql} AND search_index.rowid >= CAST(? AS INTEGER)`;
   if (minRowid !== null) params.push(minRowid);
   const order =
     sort === 'relevance' && compiled.match !== null

@@ -26,9 +26,10 @@ function stubContext(): MainContext {
     platform: 'linux',
     workers: { call: async () => err('unavailable', 'stub'), op: async () => err('unavailable', 'stub') },
     imports: { start: () => err('busy', 'stub'), cancel: () => ({ cancelling: false }), lastReport: () => null },
-    dialogs: { openPaths: async () => [], saveFile: async () => null },
+    dialogs: { openPaths: async () => [], saveFile: async () => null, chooseFolder: async () => null },
     openExternal: async () => undefined,
     writeTextFile: async () => undefined,
+    writeClipboard: () => undefined,
     emit: () => undefined,
     log: silent,
   };
@@ -164,7 +165,7 @@ describe('dispatch', () => {
       contract,
       handlers,
       trustedOrigin: ORIGIN,
-      context: () => ({ ...stubContext(), dialogs: { openPaths: () => Promise.reject(new Error('boom')), saveFile: async () => null } }),
+      context: () => ({ ...stubContext(), dialogs: { ...stubContext().dialogs, openPaths: () => Promise.reject(new Error('boom')) } }),
       log: { ...silent, error: (message) => errors.push(message) },
     });
     expect(await throwing.dispatch(methodChannel('app', 'choosePaths'), { kind: 'files' }, OWN)).toMatchObject({ ok: false, error: { code: 'internal' } });

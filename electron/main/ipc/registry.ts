@@ -3,6 +3,7 @@
 import { appHandlers } from './app.ts';
 import { archiveHandlers } from './archive.ts';
 import { editorHandlers } from './editor.ts';
+import { exportHandlers } from './export.ts';
 import { importHandlers } from './import.ts';
 import type { Handlers } from './types.ts';
 
@@ -10,5 +11,6 @@ export const handlers = {
   app: appHandlers,
   archive: archiveHandlers,
   editor: editorHandlers,
+  export: exportHandlers,
   import: importHandlers,
 } satisfies Handlers;

@@ -50,6 +50,8 @@ export type Emit = <D extends DomainName, E extends keyof Contract[D]['events'] 
 export interface Dialogs {
   openPaths(kind: 'files' | 'folder'): Promise<string[]>;
   saveFile(options: { title: string; defaultName: string; extensions: string[] }): Promise<string | null>;
+  /** One folder (created if need be), e.g. where a batch export goes; null when cancelled. */
+  chooseFolder(options: { title: string }): Promise<string | null>;
 }
 
 export interface Logger {
@@ -61,7 +63,8 @@ export interface Logger {
 /** What the worker pool offers main-side handlers (see ../worker/pool.ts). */
 export interface WorkerAccess {
   call(where: Where, channel: string, input: unknown): Promise<Result<unknown>>;
-  op(where: Where, name: string, args: unknown): Promise<Result<unknown>>;
+  /** `onProgress` receives what the operation reports while it runs (e.g. a batch export). */
+  op(where: Where, name: string, args: unknown, onProgress?: (progress: unknown) => void): Promise<Result<unknown>>;
 }
 
 export interface ImportControl {
@@ -79,6 +82,8 @@ export interface MainContext {
   readonly dialogs: Dialogs;
   openExternal(url: string): Promise<void>;
   writeTextFile(path: string, text: string): Promise<void>;
+  /** The system clipboard: HTML with its plain-text alternative (main-side, the sandboxed page may lack clipboard access). */
+  writeClipboard(data: { html: string; text: string }): void;
   readonly emit: Emit;
   readonly log: Logger;
 }

@@ -60,7 +60,8 @@ async function answer(message: Extract<ToWorker, { type: 'call' | 'op' }>): Prom
     }
     const op = workerOps[message.name];
     if (!op) return err('unknown-method', `No worker operation ${message.name}`);
-    return ok(await op(archive, (message.args ?? {}) as Record<string, unknown>));
+    const progress = (value: unknown) => send({ type: 'op-progress', id: message.id, progress: value });
+    return ok(await op(archive, (message.args ?? {}) as Record<string, unknown>, progress));
   } catch (error) {
     return failure(label, error);
   } finally {

@@ -2,12 +2,15 @@
 // handlers call them after a dialog (backup) or to emit an event afterwards.
 import type { Archive } from '../../archive/archive.ts';
 import type { FacetsValue } from '../../../shared/contract/archive.ts';
+import { exportOps } from './exportOps.ts';
 
-type Op = (archive: Archive, args: Record<string, unknown>) => unknown;
+/** `progress` sends a value to main while the operation runs (main passed a listener to `op`). */
+type Op = (archive: Archive, args: Record<string, unknown>, progress?: (value: unknown) => void) => unknown;
 
 const FACET_LIMIT = 60;
 
 export const workerOps: Readonly<Record<string, Op>> = {
+  ...exportOps,
   facets(archive): FacetsValue {
     // Small aggregate queries for the filter chips; the section index keeps the first cheap.
     const sections = archive.db

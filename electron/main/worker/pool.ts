@@ -37,6 +37,8 @@ export class ArchiveWorkers implements WorkerAccess {
   private readers: Slot[] = [];
   private nextId = 1;
   private closing = false;
+  /** Progress listeners of running ops, by message id (removed with the reply). */
+  private readonly opProgress = new Map<number, (progress: unknown) => void>();
   private importWaiter: { id: number; resolve: (r: ImportFinishedValue) => void; onProgress: (p: ImportProgressValue) => void } | null = null;
 
   private constructor(private readonly options: PoolOptions) {}
@@ -52,8 +54,11 @@ export class ArchiveWorkers implements WorkerAccess {
     return this.send(where, (id) => ({ type: 'call', id, channel, input }));
   }
 
-  op(where: Where, name: string, args: unknown): Promise<Result<unknown>> {
-    return this.send(where, (id) => ({ type: 'op', id, name, args }));
+  op(where: Where, name: string, args: unknown, onProgress?: (progress: unknown) => void): Promise<Result<unknown>> {
+    return this.send(where, (id) => {
+      if (onProgress) this.opProgress.set(id, onProgress);
+      return { type: 'op', id, name, args };
+    });
   }
 
   /** Runs an import in the writer; resolves with its report (or error) when it ends. */
@@ -132,9 +137,13 @@ export class ArchiveWorkers implements WorkerAccess {
       case 'reply': {
         const settle = slot.pending.get(message.id);
         slot.pending.delete(message.id);
+        this.opProgress.delete(message.id);
         settle?.(message.result);
         return;
       }
+      case 'op-progress':
+        this.opProgress.get(message.id)?.(message.progress);
+        return;
       case 'import-progress':
         this.importWaiter?.onProgress(message.progress);
         return;
@@ -155,6 +164,7 @@ export class ArchiveWorkers implements WorkerAccess {
 
   /** A dead worker fails its pending calls with a value and is replaced, so one crash does not take the app down. */
   private onExit(slot: Slot, code: number): void {
+    for (const id of slot.pending.keys()) this.opProgress.delete(id);
     for (const settle of slot.pending.values()) settle(err('internal', 'The archive worker stopped unexpectedly; try again.'));
     slot.pending.clear();
     if (slot.role === 'write' && this.importWaiter) {

@@ -19,5 +19,6 @@ export type FromWorker =
   | { type: 'ready'; error: { code: string; message: string } | null }
   | { type: 'reply'; id: number; result: Result<unknown> }
   | { type: 'import-progress'; progress: ImportProgressValue }
+  | { type: 'op-progress'; id: number; progress: unknown }
   | { type: 'import-done'; id: number; result: ImportFinishedValue }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string; details?: unknown };

@@ -1,7 +1,8 @@
 // The window: first-run page or archive browser, the import panel above it
-// while an import runs or its report is open, the editor when one is built in,
+// while an import runs or its report is open, the editor when one is built in
+// (one tab per open article, the browser the first tab; see tabs/README.md),
 // and the status bar. Menu commands arrive as `app.menu` events.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { AppInfoValue, MenuCommand } from '../../../shared/contract/app.ts';
 import type { ArchiveStatsValue } from '../../../shared/contract/archive.ts';
 import { api, hasBridge } from '../api/client.ts';
@@ -14,6 +15,10 @@ import { editorPanel, exportCommand } from './panels.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { useDropImport } from './useDropImport.ts';
 import { useGlobalKeys } from './useGlobalKeys.ts';
+import { EditorTabHost } from './tabs/EditorTabHost.tsx';
+import { panelDomId, TabBar, tabDomId } from './tabs/TabBar.tsx';
+import { activeTab, BROWSER_TAB, initialTabs, tabsReducer } from './tabs/tabsState.ts';
+import { useTabKeys } from './tabs/useTabKeys.ts';
 import { ZonePicker } from '../features/import/ZonePicker.tsx';
 
 export function App() {
@@ -23,7 +28,8 @@ export function App() {
   const [focusSignal, setFocusSignal] = useState(0);
   const [helpSignal, setHelpSignal] = useState(0);
   const [notice, setNotice] = useState('');
-  const [editing, setEditing] = useState<{ articleId: string | null } | null>(null);
+  const [tabs, dispatchTabs] = useReducer(tabsReducer, initialTabs);
+  const onBrowser = tabs.active === BROWSER_TAB;
   const [revealId, setRevealId] = useState<string | null>(null);
   const [previewId, setPreviewId] = useState<string | null>(null);
   const imports = useImport();
@@ -42,19 +48,33 @@ export function App() {
   const report = useCallback((error: { message: string } | null) => error && setNotice(error.message), []);
   const importPaths = useCallback((paths: string[]) => void imports.start(paths).then(report), [imports, report]);
   const focusSearch = useCallback(() => {
-    setEditing(null);
+    dispatchTabs({ type: 'activate', key: BROWSER_TAB });
     setFocusSignal((n) => n + 1);
   }, []);
 
-  const closeEditor = useCallback(() => {
-    setEditing(null);
-    setRefreshKey((k) => k + 1); // the edit may have changed headlines, counts and snippets
-    setFocusSignal((n) => n + 1);
+  // The editor saves what is pending as it unmounts (and waits for that write if its article is reopened).
+  const closeTab = useCallback((key: string) => dispatchTabs({ type: 'close', key }), []);
+
+  // Back on the browser (by click, key or closing a tab): edits may have changed headlines, counts and snippets.
+  const lastActive = useRef(tabs.active);
+  const focusInStrip = useRef(false);
+  useEffect(() => {
+    if (lastActive.current === tabs.active) return;
+    lastActive.current = tabs.active;
+    const keepFocus = focusInStrip.current;
+    focusInStrip.current = false;
+    if (tabs.active !== BROWSER_TAB) return;
+    setRefreshKey((k) => k + 1);
+    if (!keepFocus) setFocusSignal((n) => n + 1);
+  }, [tabs.active]);
+  const activate = useCallback((key: string, fromStrip = false) => {
+    focusInStrip.current = fromStrip;
+    dispatchTabs({ type: 'activate', key });
   }, []);
 
   const newArticle = useCallback(async () => {
     if (Editor) {
-      setEditing({ articleId: null });
+      dispatchTabs({ type: 'new' });
       return;
     }
     const created = await api.archive.createArticle({ headline: '' });
@@ -74,7 +94,7 @@ export function App() {
         case 'backup':
           return void api.archive.backup({}).then((r) => setNotice(!r.ok ? r.error.message : r.value.path ? `Backed up to ${r.value.path}` : ''));
         case 'export':
-          if (exportCommand) return exportCommand(editing?.articleId ?? previewId);
+          if (exportCommand) return exportCommand(activeTab(tabs)?.articleId ?? previewId);
           return setNotice('Export is not part of this build yet.');
         case 'find':
           return focusSearch();
@@ -90,11 +110,12 @@ export function App() {
           return setNotice(`Copydesk ${info?.version ?? ''} — an offline newsroom archive and editor.`);
       }
     },
-    [newArticle, imports, report, focusSearch, info, editing, previewId],
+    [newArticle, imports, report, focusSearch, info, tabs, previewId],
   );
 
   useEffect(() => api.app.onMenu(({ command }) => onMenu(command)), [onMenu]);
-  useGlobalKeys(focusSearch, editing === null);
+  useGlobalKeys(focusSearch, onBrowser);
+  useTabKeys(dispatchTabs);
   const dropping = useDropImport(importPaths);
 
   if (!hasBridge) return <p role="alert">Copydesk’s bridge is missing: this page only works inside the Copydesk app.</p>;
@@ -103,13 +124,14 @@ export function App() {
   // From the import report an article opens in the browser's preview, where "Open for editing" is one click away.
   const openArticle = (id: string) => {
     imports.dismiss();
-    setEditing(null);
+    dispatchTabs({ type: 'activate', key: BROWSER_TAB });
     setRevealId(id);
   };
 
   return (
     <div className={`app${dropping ? ' dropping' : ''}`}>
       <main className="workspace">
+        {Editor && tabs.tabs.length > 0 && <TabBar state={tabs} onActivate={activate} onClose={closeTab} />}
         {imports.state.phase === 'running' && <ImportProgress progress={imports.state.progress} cancelling={imports.state.cancelling} onCancel={() => void imports.cancel()} />}
         {imports.state.phase === 'failed' && (
           <section className="import-report" aria-label="Import failed">
@@ -122,19 +144,19 @@ export function App() {
         {imports.state.phase === 'done' && (
           <ImportReport report={imports.state.report} onOpenArticle={openArticle} onClose={imports.dismiss} onNotice={setNotice} />
         )}
-        {editing && Editor && <Editor articleId={editing.articleId} onClose={closeEditor} />}
-        {firstRun && !editing ? (
+        {Editor && tabs.tabs.map((tab) => <EditorTabHost key={tab.key} Editor={Editor} tab={tab} active={tabs.active === tab.key} dispatch={dispatchTabs} onClose={closeTab} />)}
+        {firstRun && tabs.tabs.length === 0 ? (
           <FirstRun onImportFiles={() => onMenu('import-files')} onImportFolder={() => onMenu('import-folder')} />
         ) : (
-          // Kept mounted (hidden) under the editor, so closing it returns to the same search and selection.
-          <div className="browser-host" hidden={editing !== null && Editor !== null}>
+          // Kept mounted (hidden) behind the editor tabs, so coming back finds the same search and selection.
+          <div className="browser-host" role={tabs.tabs.length > 0 ? 'tabpanel' : undefined} id={panelDomId(BROWSER_TAB)} aria-labelledby={tabs.tabs.length > 0 ? tabDomId(BROWSER_TAB) : undefined} hidden={!onBrowser && Editor !== null}>
             <ArchiveBrowser
               refreshKey={refreshKey}
               focusSignal={focusSignal}
               helpSignal={helpSignal}
               revealId={revealId}
               canEdit={Editor !== null}
-              onEdit={(id) => setEditing({ articleId: id })}
+              onEdit={(id) => dispatchTabs({ type: 'open', articleId: id })}
               onPreview={setPreviewId}
             />
           </div>

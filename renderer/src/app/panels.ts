@@ -6,11 +6,25 @@
 // File › New Article with articleId null). Until then the app only previews.
 import type { ComponentType } from 'react';
 import { EditorView } from '../features/editor/EditorView.tsx';
+import { openExport } from '../features/export/openExport.tsx';
 
 export interface EditorPanelProps {
   /** The article to edit; null for a new article. */
   articleId: string | null;
   onClose(): void;
+  /**
+   * False while another tab is in front: the editor stays mounted but hidden, and writes what is
+   * pending when it goes to the back. Default true (a single editor).
+   */
+  active?: boolean;
+  /** What the tab strip shows; reported when the article loads and when its headline or save state changes. */
+  onStatus?(status: EditorTabStatus): void;
+}
+
+export interface EditorTabStatus {
+  articleId: string;
+  headline: string;
+  save: 'saved' | 'dirty' | 'saving' | 'error';
 }
 
 export type EditorPanel = ComponentType<EditorPanelProps>;
@@ -19,8 +33,8 @@ export const editorPanel: EditorPanel | null = EditorView;
 
 /**
  * Filled in by the export feature: what File › Export… does, given the article being edited or
- * previewed (null when none). Until then the menu item says export is not part of this build.
+ * previewed (null when none): the export dialog (features/export).
  */
 export type ExportCommand = (articleId: string | null) => void;
 
-export const exportCommand: ExportCommand | null = null;
+export const exportCommand: ExportCommand | null = openExport;

@@ -64,7 +64,7 @@ describe('the editor', () => {
     await page.keyboard.type('Typed just before leaving.');
     // File › Find (the menu) returns to the archive browser immediately, well inside the 1 s debounce.
     await page.evaluate(() => window.__copydeskEmit('copydesk:app!menu', { command: 'find' }));
-    await page.getByTestId('editor-body').waitFor({ state: 'detached' });
+    await page.getByTestId('editor-body').waitFor({ state: 'hidden' }); // its tab goes to the back (still mounted)
     const row = () => readArchive(archivePath, (a) => a.db.prepare("SELECT id FROM articles WHERE headline = 'Switch away story'").get() as { id: string } | undefined);
     await expect.poll(() => row()?.id ?? null).not.toBeNull();
     await expect.poll(() => stored(archivePath, row()!.id).bodyText).toBe('Typed just before leaving.');

@@ -29,6 +29,10 @@ export interface Backend {
   nextPaths: string[];
   /** Where the next native save dialog "saves"; null = cancelled. */
   nextSavePath: string | null;
+  /** What the next native folder dialog "chooses" (export); null = cancelled. */
+  nextFolder: string | null;
+  /** What was put on the system clipboard, newest last. */
+  clipboard: Array<{ html: string; text: string }>;
   opened: string[];
   /** Milliseconds to hold an answer back (to make a stale answer arrive last). */
   delay: (channel: unknown, payload: unknown) => number;
@@ -83,6 +87,8 @@ export async function startBackend(options: { archivePath: string; origin: strin
     workers,
     nextPaths: [],
     nextSavePath: null,
+    nextFolder: null,
+    clipboard: [],
     opened: [],
     delay: () => 0,
     logged,
@@ -113,9 +119,11 @@ export async function startBackend(options: { archivePath: string; origin: strin
     dialogs: {
       openPaths: async () => backend.nextPaths,
       saveFile: async () => backend.nextSavePath,
+      chooseFolder: async () => backend.nextFolder,
     },
     openExternal: async (url) => void backend.opened.push(url),
     writeTextFile: async (path, text) => writeFileSync(path, text),
+    writeClipboard: (data) => void backend.clipboard.push(data),
   };
   backend.dispatcher = createDispatcher({ contract, handlers, trustedOrigin: options.origin, context: () => context, log });
   return backend;

@@ -8,6 +8,7 @@ import { api } from '../../api/client.ts';
 import { FilterChips } from '../search/FilterChips.tsx';
 import { SearchBar } from '../search/SearchBar.tsx';
 import { useSearch } from '../search/useSearch.ts';
+import { reportSearch } from '../export/searchScope.ts';
 import { PreviewPane } from './PreviewPane.tsx';
 import { ResultsList } from './ResultsList.tsx';
 
@@ -35,6 +36,7 @@ export function ArchiveBrowser(props: ArchiveBrowserProps) {
   const { state, ensureRows, hitAt } = useSearch(query, sort, props.refreshKey);
   const { onPreview } = props;
   useEffect(() => onPreview?.(previewId), [previewId, onPreview]);
+  useEffect(() => reportSearch(query), [query]); // File › Export… offers these results
 
   useEffect(() => {
     void api.archive.facets({}).then((r) => r.ok && setFacets(r.value));

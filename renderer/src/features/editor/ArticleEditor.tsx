@@ -1,9 +1,10 @@
 // One open article: fields, body, counts, checklist, history, save state.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleForEditValue } from '../../../../shared/contract/editor.ts';
 import { countTkMarkers, lengthVerdict, readyChecklist } from '../../../../shared/editing/workflow.ts';
 import { countCharacters, countWords } from '../../../../shared/editor/plainText.ts';
 import type { ArticleStatus } from '../../../../shared/model/article.ts';
+import type { EditorTabStatus } from '../../app/panels.ts';
 import { HistoryPanel } from '../history/HistoryPanel.tsx';
 import { BodyEditor } from './BodyEditor.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
@@ -25,7 +26,15 @@ function saveLabel(state: SaveState): string {
   }
 }
 
-export function ArticleEditor({ initial, onClose }: { initial: ArticleForEditValue; onClose(): void }) {
+interface ArticleEditorProps {
+  initial: ArticleForEditValue;
+  onClose(): void;
+  /** False while another tab is in front (the editor stays mounted, hidden). */
+  active?: boolean;
+  onStatus?(status: EditorTabStatus): void;
+}
+
+export function ArticleEditor({ initial, onClose, active = true, onStatus }: ArticleEditorProps) {
   const doc = useArticleDocument(initial);
   const [bodyText, setBodyText] = useState(initial.article.bodyText);
   const [tkInBody, setTkInBody] = useState(0);
@@ -44,9 +53,22 @@ export function ArticleEditor({ initial, onClose }: { initial: ArticleForEditVal
     [fields.headline, fields.dek, bodyText, counts.words, fields.targetLength],
   );
 
-  const onStatus = (status: ArticleStatus) => {
+  const onArticleStatus = (status: ArticleStatus) => {
     void doc.setStatus(status);
   };
+
+  useEffect(() => onStatus?.({ articleId: doc.id, headline: fields.headline, save: doc.saveState.kind }), [onStatus, doc.id, fields.headline, doc.saveState.kind]);
+
+  // Going to the back writes what is pending (as closing does); coming to the front puts the caret back
+  // in the body, unless the user is moving through the tab strip with the keyboard.
+  const { flush, editorRef } = doc;
+  const wasActive = useRef(active);
+  useEffect(() => {
+    if (wasActive.current === active) return;
+    wasActive.current = active;
+    if (!active) void flush();
+    else if (!document.activeElement?.matches('[role="tab"]:focus-visible')) editorRef.current?.focus();
+  }, [active, flush, editorRef]);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const mod = e.ctrlKey || e.metaKey;
@@ -90,7 +112,7 @@ export function ArticleEditor({ initial, onClose }: { initial: ArticleForEditVal
       )}
       <div className="cd-editor-main">
         <aside className="cd-sidebar">
-          <FieldsPanel fields={fields} slugAuto={doc.slugAuto} readOnly={doc.conflict} setField={doc.setField} onStatus={onStatus} />
+          <FieldsPanel fields={fields} slugAuto={doc.slugAuto} readOnly={doc.conflict} setField={doc.setField} onStatus={onArticleStatus} />
           <section className="cd-counts" aria-label="Counts">
             <div data-testid="count-body">
               Body: {counts.words} words · {counts.chars} chars

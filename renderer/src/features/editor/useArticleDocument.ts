@@ -12,6 +12,7 @@ import type { BodyState } from '../../../../shared/editor/serialized.ts';
 import type { DiffFieldName } from '../../../../shared/editing/diff.ts';
 import type { ErrorValue } from '../../../../shared/result.ts';
 import { editorApi } from './api.ts';
+import { trackClosingWrite } from './pendingWrites.ts';
 import { LOAD_TAG } from './plugins/ChangePlugin/ChangePlugin.tsx';
 import { SaveScheduler } from './saveScheduler.ts';
 
@@ -230,10 +231,10 @@ export function useArticleDocument(initial: ArticleForEditValue) {
       window.removeEventListener('pagehide', flush);
       window.removeEventListener('beforeunload', flush);
       document.removeEventListener('visibilitychange', onVisibility);
-      flush();
+      trackClosingWrite(id, scheduler.flush());
       scheduler.dispose();
     };
-  }, [scheduler]);
+  }, [id, scheduler]);
 
   return {
     id,

@@ -111,6 +111,7 @@ export const dialog = {
   showSaveDialog: async () => ({ canceled: true }),
 };
 export const shell = { openExternal: async () => undefined };
+export const clipboard = { write: () => undefined };
 export const Menu = {
   buildFromTemplate: (template) => ({ template }),
   setApplicationMenu(menu) {
@@ -118,4 +119,4 @@ export const Menu = {
   },
 };
 export const nativeTheme = { shouldUseDarkColors: false };
-export default { app, BrowserWindow, ipcMain, protocol, session, dialog, shell, Menu, nativeTheme };
+export default { app, BrowserWindow, ipcMain, protocol, session, dialog, shell, clipboard, Menu, nativeTheme };

@@ -1,0 +1,71 @@
+// Handlers of shared/contract/export.ts. The preview renders in a read worker
+// (the core sanitizes: sanitize-html needs Node, so the page gets finished
+// HTML); writing files runs in the writer worker (it records the `export`
+// revisions) after a native dialog in main chose where. One batch at a time.
+import type { ExportBatchValue, exportContract, ExportFileValue, ExportPreviewValue, ExportProgressValue, ExportSavedValue } from '../../../shared/contract/export.ts';
+import { methodChannel } from '../../../shared/contract/define.ts';
+import { bodyToPlainText } from '../../../shared/editor/plainText.ts';
+import { FORMAT_EXTENSIONS } from '../../../shared/export/types.ts';
+import type { Archive } from '../../archive/archive.ts';
+import { fileStem } from '../../archive/export/names.ts';
+import { renderExport } from '../../archive/export/render.ts';
+import type { ExportFileResult, ExportProgress, ExportReport } from '../../archive/export/types.ts';
+import { IpcError, unwrap } from './errors.ts';
+import { type DomainHandlers, inMain, type MainContext, reader } from './types.ts';
+
+type Assignable<T extends U, U> = T;
+export type FileAgrees = Assignable<ExportFileResult, ExportFileValue>;
+export type ProgressAgrees = Assignable<ExportProgress, ExportProgressValue>;
+
+export function previewOf(archive: Archive, id: string): ExportPreviewValue {
+  const article = archive.getArticle(id);
+  return {
+    id: article.id,
+    headline: article.headline,
+    // Without the print stylesheet: the page's own CSP would refuse it in the srcdoc frame anyway (it only affects printing).
+    document: renderExport(article, 'html', { printStylesheet: false }),
+    fragment: renderExport(article, 'fragment'),
+    text: bodyToPlainText(article.body),
+    stem: fileStem(article),
+  };
+}
+
+async function preview(ctx: MainContext, id: string): Promise<ExportPreviewValue> {
+  return unwrap<ExportPreviewValue>(await ctx.workers.call('read', methodChannel('export', 'preview'), { id }));
+}
+
+let batchRunning = false;
+
+export const exportHandlers = {
+  preview: reader((archive, input) => previewOf(archive, input.id)),
+  copyHtml: inMain(async (ctx, input) => {
+    const { fragment, text } = await preview(ctx, input.id);
+    ctx.writeClipboard({ html: fragment, text });
+    return { copied: true as const, bytes: fragment.length };
+  }),
+  saveAs: inMain(async (ctx, input): Promise<ExportSavedValue> => {
+    const { stem, headline } = await preview(ctx, input.id);
+    const extension = FORMAT_EXTENSIONS[input.format];
+    const path = await ctx.dialogs.saveFile({ title: `Export “${headline || 'article'}”`, defaultName: `${stem}.${extension}`, extensions: [extension] });
+    if (path === null) return { path: null };
+    return unwrap<ExportSavedValue>(await ctx.workers.op('write', 'exportToFile', { id: input.id, format: input.format, path }));
+  }),
+  batch: inMain(async (ctx, input): Promise<ExportBatchValue> => {
+    if (batchRunning) throw new IpcError('busy', 'An export is already running; wait for it to finish.');
+    batchRunning = true;
+    try {
+      const ids = input.ids ?? unwrap<{ ids: string[] }>(await ctx.workers.op('read', 'exportQueryIds', { query: input.query ?? '' })).ids;
+      if (ids.length === 0) throw new IpcError('invalid-input', 'There is nothing to export: the search found no articles.');
+      const outDir = await ctx.dialogs.chooseFolder({ title: `Export ${ids.length} article${ids.length === 1 ? '' : 's'} to a folder` });
+      if (outDir === null) return { outDir: null, exported: 0, failed: 0, manifest: null, files: [] };
+      ctx.emit('export', 'progress', { done: 0, total: ids.length, rate: 0, etaSeconds: null });
+      const report = unwrap<ExportReport>(
+        await ctx.workers.op('write', 'exportBatch', { ids, outDir, format: input.format }, (p) => ctx.emit('export', 'progress', p as ExportProgressValue)),
+      );
+      const files = report.files.map(({ id, outcome, headline, file, code, reason }) => ({ id, outcome, headline, file, code, reason }));
+      return { outDir: report.outDir, exported: report.exported, failed: report.failed, manifest: report.manifest, files };
+    } finally {
+      batchRunning = false;
+    }
+  }),
+} satisfies DomainHandlers<typeof exportContract>;

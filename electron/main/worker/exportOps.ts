@@ -1,0 +1,75 @@
+// Worker-side export operations (../ipc/export.ts calls them after a native
+// dialog chose where to write). Not contract methods: a path reaches them only
+// from main's dialogs, never from the page.
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Archive } from '../../archive/archive.ts';
+import { ArchiveError } from '../../archive/errors.ts';
+import { exportArticles } from '../../archive/export/exporter.ts';
+import { renderExport } from '../../archive/export/render.ts';
+import { recordExportRevisions } from '../../archive/export/revision.ts';
+import type { ExportProgress } from '../../archive/export/types.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export/types.ts';
+
+type Progress = (value: unknown) => void;
+
+const PAGE = 500;
+// Like an import, a large batch must not flood the window with messages.
+const PROGRESS_INTERVAL_MS = 100;
+
+function formatOf(value: unknown): ExportFormat {
+  if (typeof value !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(value)) throw new ArchiveError('invalid-input', 'Unknown export format.');
+  return value as ExportFormat;
+}
+
+function stringArg(args: Record<string, unknown>, key: string): string {
+  const value = args[key];
+  if (typeof value !== 'string' || value === '') throw new ArchiveError('invalid-input', `export: ${key} is missing.`);
+  return value;
+}
+
+export const exportOps = {
+  /** Every hit of a search, newest first (the same order `copydesk export --query` uses). */
+  exportQueryIds(archive: Archive, args: Record<string, unknown>): { ids: string[] } {
+    const query = typeof args.query === 'string' ? args.query : '';
+    const ids: string[] = [];
+    for (let offset = 0; ; ) {
+      const page = archive.search(query, { limit: PAGE, offset, sort: 'posted' });
+      for (const hit of page.hits) ids.push(hit.id);
+      offset += page.hits.length;
+      if (page.hits.length === 0 || offset >= page.total) break;
+    }
+    return { ids };
+  },
+
+  /** One article to the exact path the save dialog answered (the dialog already asked about replacing it). */
+  exportToFile(archive: Archive, args: Record<string, unknown>): { path: string; bytes: number; sha256: string; revisionId: number } {
+    const path = stringArg(args, 'path');
+    const format = formatOf(args.format);
+    const article = archive.getArticle(stringArg(args, 'id'));
+    const bytes = Buffer.from(renderExport(article, format), 'utf8');
+    writeFileSync(path, bytes);
+    const [revisionId] = recordExportRevisions(archive, [{ article, name: `export ${format}: ${basename(path)}` }]);
+    return { path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), revisionId: revisionId ?? 0 };
+  },
+
+  /** Many articles into a folder with a manifest (exporter.ts), reporting throttled progress. */
+  exportBatch(archive: Archive, args: Record<string, unknown>, progress?: Progress) {
+    const ids = Array.isArray(args.ids) ? args.ids.filter((id): id is string => typeof id === 'string') : [];
+    let last = 0;
+    let pending: ExportProgress | null = null;
+    const onProgress = (p: ExportProgress) => {
+      pending = p;
+      const now = performance.now();
+      if (now - last >= PROGRESS_INTERVAL_MS || p.done === p.total) {
+        last = now;
+        progress?.({ ...p });
+        pending = null;
+      }
+    };
+    const report = exportArticles(archive, ids, { outDir: stringArg(args, 'outDir'), format: formatOf(args.format), onProgress });
+    if (pending) progress?.(pending);
+    return report;
+  },
+};

@@ -1,0 +1,63 @@
+// One article: its export in a sandboxed iframe, "Copy HTML" and "Export…".
+// The iframe is `sandbox=""` (no allow-scripts, no same-origin: an opaque
+// origin that cannot run script, submit forms, open windows or reach this
+// page) and gets the document as srcdoc; the document also carries its own
+// CSP (default-src 'none'), and this page's CSP applies to it as well.
+import { useEffect, useState } from 'react';
+import type { ExportPreviewValue } from '../../../../shared/contract/export.ts';
+import type { ExportFormat } from '../../../../shared/export/types.ts';
+import { api } from '../../api/client.ts';
+
+export interface ExportPreviewProps {
+  articleId: string;
+  format: ExportFormat;
+  onStatus(message: string): void;
+}
+
+export function ExportPreview({ articleId, format, onStatus }: ExportPreviewProps) {
+  const [preview, setPreview] = useState<ExportPreviewValue | null>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    setPreview(null);
+    void api.export.preview({ id: articleId }).then((r) => {
+      if (!live) return;
+      if (r.ok) setPreview(r.value);
+      else setError(r.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [articleId]);
+
+  const copy = async () => {
+    const r = await api.export.copyHtml({ id: articleId });
+    onStatus(r.ok ? 'Copied the article’s HTML (with a plain-text version) to the clipboard.' : r.error.message);
+  };
+
+  const save = async () => {
+    setBusy(true);
+    const r = await api.export.saveAs({ id: articleId, format });
+    setBusy(false);
+    if (!r.ok) onStatus(r.error.message);
+    else if (r.value.path) onStatus(`Exported to ${r.value.path}`);
+  };
+
+  if (error) return <p role="alert">{error}</p>;
+  return (
+    <section className="export-article" aria-label="This article">
+      <div className="export-actions">
+        <h3>{preview ? preview.headline || 'Untitled article' : 'Loading the preview…'}</h3>
+        <button type="button" onClick={() => void copy()} disabled={!preview}>
+          Copy HTML
+        </button>
+        <button type="button" onClick={() => void save()} disabled={!preview || busy}>
+          Export…
+        </button>
+      </div>
+      {preview && <iframe className="export-frame" title="Export preview" sandbox="" referrerPolicy="no-referrer" srcDoc={preview.document} />}
+    </section>
+  );
+}
