@@ -1,7 +1,7 @@
 // Errors cross the IPC boundary as values, never as throws: the renderer
 // branches on `code` (stable, listed here) and shows `message` to the user.
-export const ERROR_CODES = [
-  // raised by the archive core (electron/archive/errors.ts)
+/** Raised by the archive core (electron/archive/errors.ts uses this list). */
+export const CORE_ERROR_CODES = [
   'not-found',
   'invalid-input',
   'conflict',
@@ -13,6 +13,10 @@ export const ERROR_CODES = [
   'read-only',
   'busy',
   'corrupt',
+] as const;
+
+export const ERROR_CODES = [
+  ...CORE_ERROR_CODES,
   // raised at the boundary
   'invalid-payload',
   'forbidden-sender',

@@ -1,21 +1,10 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { CORE_ERROR_CODES } from '../../shared/result.ts';
 
 // Errors the core raises on purpose carry a stable code; callers (CLI, IPC)
 // branch on the code and show the message. Anything else is a bug.
-export const ARCHIVE_ERROR_CODES = [
-  'not-found',
-  'invalid-input',
-  'conflict',
-  'newer-version',
-  'not-an-archive',
-  'fts5-missing',
-  'io-error',
-  'disk-full',
-  'read-only',
-  'busy',
-  'corrupt',
-] as const;
+export const ARCHIVE_ERROR_CODES = CORE_ERROR_CODES;
 export type ArchiveErrorCode = (typeof ARCHIVE_ERROR_CODES)[number];
 
 export class ArchiveError extends Error {

@@ -1,40 +1,14 @@
 // Importing files: start, cancel, progress events, the per-file report.
-// The shapes mirror electron/archive/import/types.ts (main checks they agree).
 import { z } from 'zod';
+import type { ImportFileResult, ImportOutcome, ImportProgress, ImportReport } from '../model/import.ts';
 import { domain, event, method } from './define.ts';
 
-export type ImportOutcomeValue = 'imported' | 'duplicate' | 'updated' | 'failed';
+// The report shapes are the importer's own (shared/model/import.ts), not a restatement.
+export type ImportOutcomeValue = ImportOutcome;
 export const IMPORT_OUTCOMES = ['imported', 'updated', 'duplicate', 'failed'] as const satisfies readonly ImportOutcomeValue[];
-
-export interface ImportFileValue {
-  path: string;
-  outcome: ImportOutcomeValue;
-  articleId: string | null;
-  reason: string | null;
-  encoding?: string | null;
-  confidence?: number | null;
-  flags?: string[];
-}
-
-export interface ImportProgressValue {
-  filesDone: number;
-  filesTotal: number;
-  bytesDone: number;
-  bytesTotal: number;
-  currentFile: string | null;
-  rate: number;
-  etaSeconds: number | null;
-}
-
-export interface ImportReportValue {
-  jobId: number;
-  imported: number;
-  updated: number;
-  duplicates: number;
-  failed: number;
-  cancelled: boolean;
-  files: ImportFileValue[];
-}
+export type ImportFileValue = ImportFileResult;
+export type ImportProgressValue = ImportProgress;
+export type ImportReportValue = ImportReport;
 
 export type ImportFinishedValue = { ok: true; report: ImportReportValue } | { ok: false; error: { code: string; message: string } };
 

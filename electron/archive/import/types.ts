@@ -1,31 +1,8 @@
-// The importer's public shapes. `copydesk import --json` prints ImportReport's
-// counters and files (a public interface: add fields, never rename or remove).
-export type ImportOutcome = 'imported' | 'duplicate' | 'updated' | 'failed';
+// The importer's options; the report shapes live in shared/model/import.ts so
+// the CLI, the IPC contract and the renderer use the very same types.
+import type { ImportFileResult, ImportProgress } from '../../../shared/model/import.ts';
 
-export interface ImportFileResult {
-  path: string;
-  outcome: ImportOutcome;
-  /** The article created, updated or matched; null when the file failed. */
-  articleId: string | null;
-  /** Why it failed, or what to know about it (e.g. "no body: title only"); null when nothing to say. */
-  reason: string | null;
-  encoding?: string | null;
-  confidence?: number | null;
-  /** Extra notes such as `low-confidence-encoding`, `no-body`. */
-  flags?: string[];
-}
-
-export interface ImportProgress {
-  filesDone: number;
-  filesTotal: number;
-  bytesDone: number;
-  bytesTotal: number;
-  currentFile: string | null;
-  /** Files per second so far. */
-  rate: number;
-  /** Seconds left at the current rate; null until known. */
-  etaSeconds: number | null;
-}
+export type { ImportFileResult, ImportOutcome, ImportProgress, ImportReport } from '../../../shared/model/import.ts';
 
 export interface ImportOptions {
   /** IANA zone or ±HH:MM offset for source times that name none; default: this machine's zone. */
@@ -39,14 +16,4 @@ export interface ImportOptions {
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
   onFile?: (result: ImportFileResult) => void;
-}
-
-export interface ImportReport {
-  jobId: number;
-  imported: number;
-  updated: number;
-  duplicates: number;
-  failed: number;
-  cancelled: boolean;
-  files: ImportFileResult[];
 }
