@@ -95,6 +95,8 @@ describe('check', () => {
     const dest = join(dir, 'backup.sqlite');
     await archive.backup(dest);
     await expect(archive.backup(dest)).rejects.toThrow(/already exists/);
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(dir).filter((n) => n.includes('.partial-'))).toEqual([]);
     archive.close();
     const copy = Archive.open(dest);
     expect(copy.check().ok).toBe(true);
