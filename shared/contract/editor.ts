@@ -35,6 +35,16 @@ export interface SaveValue {
   theirsRevisionId?: number | null;
 }
 
+/** The answer to save and saveOnTop: the editor keeps its own text, so no article comes back. */
+export interface SaveReceiptValue {
+  id: string;
+  version: number;
+  modifiedAt: string;
+  wordCount: number;
+  revisionId: number;
+  theirsRevisionId?: number | null;
+}
+
 export interface StatusValue {
   from: ArticleStatus;
   to: ArticleStatus;
@@ -100,11 +110,11 @@ export const editorContract = domain({
     /** Writes the working copy; a revision at most once per interval. `conflict` when baseVersion is stale. */
     autosave: method<AutosaveValue>()(z.strictObject({ id: articleId, baseVersion: version, fields: fieldsSchema.optional(), body: bodySchema.optional() })),
     /** Ctrl/Cmd+S: always leaves a revision (de-duplicated against the newest). */
-    save: method<SaveValue>()(
+    save: method<SaveReceiptValue>()(
       z.strictObject({ id: articleId, baseVersion: version, fields: fieldsSchema.optional(), body: bodySchema.optional(), name: revisionName.optional() }),
     ),
     /** After `conflict`: keep my text as a new revision on top; the other text stays in history. */
-    saveOnTop: method<SaveValue>()(z.strictObject({ id: articleId, fields: fieldsSchema.optional(), body: bodySchema.optional(), name: revisionName.optional() })),
+    saveOnTop: method<SaveReceiptValue>()(z.strictObject({ id: articleId, fields: fieldsSchema.optional(), body: bodySchema.optional(), name: revisionName.optional() })),
     history: method<{ revisions: RevisionSummary[] }>()(z.strictObject({ id: articleId })),
     diff: method<RevisionDiff>()(z.strictObject({ id: articleId, from: revisionRef, to: revisionRef })),
     restore: method<SaveValue>()(

@@ -43,7 +43,7 @@ describe('word-level diff', () => {
     expect(byField.tags).toMatchObject({ changed: true, before: 'politics', after: 'politics, city hall' });
     expect(byField.body!.parts.filter((p) => p.op === 'added').map((p) => p.text.trim())).toEqual(['night']);
     expect(byField.body!.removed).toBe(0);
-    service.autosave({ id: a.id, baseVersion: s2.article.version, fields: { dek: 'A new dek' } });
+    service.autosave({ id: a.id, baseVersion: s2.version, fields: { dek: 'A new dek' } });
     const current = service.diff(a.id, r2!, 'current');
     expect(current.fields.filter((f) => f.changed).map((f) => f.field)).toEqual(['dek']);
     expect(() => service.diff(a.id, r1!, 424242)).toThrow(expect.objectContaining({ code: 'not-found' }));

@@ -21,7 +21,7 @@ describe('explicit save and revision de-duplication', () => {
     const a = service.save({ id: article.id, baseVersion: article.version, body: article.body });
     expect(a.revisionId).toBe(service.history(article.id)[0]!.id);
     expect(service.history(article.id)).toHaveLength(1);
-    const named = service.save({ id: article.id, baseVersion: a.article.version, name: 'sent to desk' });
+    const named = service.save({ id: article.id, baseVersion: a.version, name: 'sent to desk' });
     expect(named.revisionId).not.toBe(a.revisionId);
     const revs = service.history(article.id);
     expect(revs.map((r) => [r.reason, r.name])).toEqual([['save', null], ['save', 'sent to desk']]);
@@ -37,7 +37,7 @@ describe('explicit save and revision de-duplication', () => {
     const auto = service.autosave({ id: article.id, baseVersion: article.version, body: bodyFromParagraphs(['Typed text.']) });
     expect(auto.revisionId).toBeNull();
     const saved = service.save({ id: article.id, baseVersion: auto.version, body: bodyFromParagraphs(['Typed text.']) });
-    expect(saved.article.version).toBe(auto.version);
+    expect(saved.version).toBe(auto.version);
     const revs = service.history(article.id);
     expect(revs).toHaveLength(2);
     expect(t!.archive.getRevision(article.id, saved.revisionId).bodyText).toBe('Typed text.');
@@ -57,7 +57,8 @@ describe('optimistic concurrency', () => {
     );
     const mine = service.saveOnTop({ id: article.id, body: bodyFromParagraphs(['Text from window B.']) });
     expect(mine.theirsRevisionId).not.toBeNull();
-    expect(mine.article.bodyText).toBe('Text from window B.');
+    expect(t!.archive.getArticle(article.id).bodyText).toBe('Text from window B.');
+    expect(mine.version).toBe(t!.archive.getArticle(article.id).version);
     const texts = service.history(article.id).map((r) => t!.archive.getRevision(article.id, r.id).bodyText);
     expect(texts).toEqual(['The bridge reopened on Monday.', 'Text from window A.', 'Text from window B.']);
   });
@@ -68,7 +69,7 @@ describe('optimistic concurrency', () => {
     const a = service.save({ id: article.id, baseVersion: article.version, body: bodyFromParagraphs(['Saved by A.']) });
     const mine = service.saveOnTop({ id: article.id, body: bodyFromParagraphs(['Saved by B.']) });
     expect(mine.theirsRevisionId).toBeNull();
-    expect(mine.article.version).toBe(a.article.version + 1);
+    expect(mine.version).toBe(a.version + 1);
     expect(service.history(article.id)).toHaveLength(3);
   });
 });
@@ -80,7 +81,7 @@ describe('restore', () => {
     const v2 = service.save({ id: article.id, baseVersion: article.version, fields: { headline: 'Bridge stays shut' }, body: bodyFromParagraphs(['Engineers found cracks.']) });
     const before = service.history(article.id);
     const first = before[0]!;
-    const r = service.restore(article.id, first.id, { field: 'headline', baseVersion: v2.article.version });
+    const r = service.restore(article.id, first.id, { field: 'headline', baseVersion: v2.version });
     expect(r.article.headline).toBe('Bridge reopens');
     expect(r.article.bodyText).toBe('Engineers found cracks.');
     const after = service.history(article.id);

@@ -3,7 +3,7 @@
 import type { Article } from '../../../shared/model/article.ts';
 import type { RevisionReason } from '../../../shared/model/revision.ts';
 import type { Archive } from '../archive.ts';
-import { articleFromRow, type ArticleRow } from '../articles/mapper.ts';
+import type { ArticleRow } from '../articles/mapper.ts';
 import { appendRevision, latestRevision, type Snapshot } from '../revisions/repository.ts';
 import { type EditInput, mergeEdit, mergeOnto } from './workingCopy.ts';
 
@@ -15,6 +15,30 @@ export interface SaveOutcome {
   theirsRevisionId?: number | null;
 }
 
+/**
+ * What an explicit save answers: the new version and the revision, not the
+ * article. The editor already holds the text it saved; sending a long story
+ * back (and decompressing it to do so) would cost more than the save itself.
+ */
+export interface SaveReceipt {
+  id: string;
+  version: number;
+  modifiedAt: string;
+  wordCount: number;
+  /** The revision holding the saved text (an existing one when nothing changed). */
+  revisionId: number;
+  /** For "keep mine on top": the revision that preserved the other editor's text, when it had none yet. */
+  theirsRevisionId?: number | null;
+}
+
+function receipt(row: Pick<ArticleRow, 'id' | 'version' | 'modified_at' | 'word_count'>, revisionId: number): SaveReceipt {
+  return { id: row.id, version: row.version, modifiedAt: row.modified_at, wordCount: row.word_count, revisionId };
+}
+
+function receiptOf(article: Article, revisionId: number): SaveReceipt {
+  return { id: article.id, version: article.version, modifiedAt: article.modifiedAt, wordCount: article.wordCount, revisionId };
+}
+
 export interface ExplicitSave extends EditInput {
   name?: string | null;
 }
@@ -23,16 +47,15 @@ export interface ExplicitSave extends EditInput {
  * Ctrl/Cmd+S. Usually the autosave already wrote the text, so the row is left
  * alone (no version bump, no re-index) and only a revision is appended.
  */
-export function saveExplicit(archive: Archive, input: ExplicitSave): SaveOutcome {
+export function saveExplicit(archive: Archive, input: ExplicitSave): SaveReceipt {
   return archive.db
-    .transaction((): SaveOutcome => {
+    .transaction((): SaveReceipt => {
       const { row, next, unchanged } = mergeEdit(archive, input);
       if (!unchanged) {
         const saved = archive.saveInTransaction({ ...input, fields: next.fields, body: next.body, reason: 'save', name: input.name ?? null });
-        return { article: saved.article, revisionId: saved.revisionId as number };
+        return receiptOf(saved.article, saved.revisionId as number);
       }
-      const revisionId = recordSnapshot(archive, row, next, 'save', input.name ?? null);
-      return { article: articleFromRow(row, input.body), revisionId };
+      return receipt(row, recordSnapshot(archive, row, next, 'save', input.name ?? null));
     })
     .immediate();
 }
@@ -42,9 +65,9 @@ export function saveExplicit(archive: Archive, input: ExplicitSave): SaveOutcome
  * there now. If the other text lives only in the working copy (autosaved, no
  * revision yet), it is recorded first, so both texts survive in history.
  */
-export function saveOnTop(archive: Archive, input: Omit<ExplicitSave, 'baseVersion'>): SaveOutcome {
+export function saveOnTop(archive: Archive, input: Omit<ExplicitSave, 'baseVersion'>): SaveReceipt {
   return archive.db
-    .transaction((): SaveOutcome => {
+    .transaction((): SaveReceipt => {
       const row = archive.requireRow(input.id);
       const latest = latestRevision(archive.db, row.seq);
       let theirsRevisionId: number | null = null;
@@ -58,7 +81,7 @@ export function saveOnTop(archive: Archive, input: Omit<ExplicitSave, 'baseVersi
         reason: 'save',
         name: input.name ?? null,
       });
-      return { article: saved.article, revisionId: saved.revisionId as number, theirsRevisionId };
+      return { ...receiptOf(saved.article, saved.revisionId as number), theirsRevisionId };
     })
     .immediate();
 }

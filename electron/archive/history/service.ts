@@ -14,7 +14,7 @@ import { articleChecklist, setStatus, type StatusChange, type StatusOutcome } fr
 import { autosave, type AutosaveResult } from './autosave.ts';
 import { diffSnapshots } from './diff.ts';
 import { pruneArchive } from './retention.ts';
-import { type ExplicitSave, recordRow, saveExplicit, saveOnTop, type SaveOutcome } from './save.ts';
+import { type ExplicitSave, recordRow, saveExplicit, saveOnTop, type SaveOutcome, type SaveReceipt } from './save.ts';
 import { type HistorySettings, historySettings } from './settings.ts';
 import type { EditInput } from './workingCopy.ts';
 
@@ -56,11 +56,11 @@ export class EditorService {
     return autosave(this.archive, input, this.settings);
   }
 
-  save(input: ExplicitSave): SaveOutcome {
+  save(input: ExplicitSave): SaveReceipt {
     return saveExplicit(this.archive, input);
   }
 
-  saveOnTop(input: Omit<ExplicitSave, 'baseVersion'>): SaveOutcome {
+  saveOnTop(input: Omit<ExplicitSave, 'baseVersion'>): SaveReceipt {
     return saveOnTop(this.archive, input);
   }
 

@@ -20,7 +20,7 @@ describe('editor IPC handlers', () => {
     expect(revisions.map((r) => r.name)).toEqual([null, 'sent to desk']);
     const diff = await editorHandlers.diff.run(a, { id, from: revisions[0]!.id, to: 'current' });
     expect(diff.fields.filter((f) => f.changed).map((f) => f.field)).toEqual(['headline', 'body']);
-    const restored = await editorHandlers.restore.run(a, { id, revisionId: revisions[0]!.id, field: 'headline', baseVersion: saved.article.version });
+    const restored = await editorHandlers.restore.run(a, { id, revisionId: revisions[0]!.id, field: 'headline', baseVersion: saved.version });
     expect(restored.article).toMatchObject({ headline: 'New story', bodyText: 'Hello desk.' });
   });
 });

@@ -1,12 +1,12 @@
 // Handlers of shared/contract/editor.ts. Every write goes to the single writer
 // worker (one transaction each); history and diffs read from the pool.
-import type { ArticleForEditValue, AutosaveValue, editorContract, SaveValue, StatusValue } from '../../../shared/contract/editor.ts';
+import type { ArticleForEditValue, AutosaveValue, editorContract, SaveReceiptValue, SaveValue, StatusValue } from '../../../shared/contract/editor.ts';
 import type { DiffFieldName } from '../../../shared/editing/diff.ts';
 import type { Archive } from '../../archive/archive.ts';
 import type { ArticleForEdit } from '../../archive/history/service.ts';
 import { EditorService } from '../../archive/history/service.ts';
 import type { AutosaveResult } from '../../archive/history/autosave.ts';
-import type { SaveOutcome } from '../../archive/history/save.ts';
+import type { SaveOutcome, SaveReceipt } from '../../archive/history/save.ts';
 import type { StatusOutcome } from '../../archive/workflow/status.ts';
 import { type DomainHandlers, reader, writer } from './types.ts';
 
@@ -15,6 +15,7 @@ type Assignable<T extends U, U> = T;
 export type OpenAgrees = Assignable<ArticleForEdit, ArticleForEditValue>;
 export type AutosaveAgrees = Assignable<AutosaveResult, AutosaveValue>;
 export type SaveAgrees = Assignable<SaveOutcome, SaveValue>;
+export type SaveReceiptAgrees = Assignable<SaveReceipt, SaveReceiptValue>;
 export type StatusAgrees = Assignable<StatusOutcome, StatusValue>;
 
 // One service per archive handle: it holds only settings, so this is a cache, not state.

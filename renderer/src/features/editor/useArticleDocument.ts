@@ -95,9 +95,10 @@ export function useArticleDocument(initial: ArticleForEditValue) {
       return false;
     }
     const value = result.value;
-    versionRef.current = 'version' in value ? value.version : value.article.version;
+    // Autosave and save both answer with the new version and time, not the article.
+    versionRef.current = value.version;
     if (kind === 'save' || ('revisionId' in value && value.revisionId !== null)) setHistoryTick((t) => t + 1);
-    setSaveState(scheduler.dirty ? { kind: 'dirty' } : { kind: 'saved', at: 'modifiedAt' in value ? value.modifiedAt : value.article.modifiedAt });
+    setSaveState(scheduler.dirty ? { kind: 'dirty' } : { kind: 'saved', at: value.modifiedAt });
     return true;
   };
 
@@ -207,8 +208,8 @@ export function useArticleDocument(initial: ArticleForEditValue) {
           if (!r.ok) return setNotice(r.error.message);
           scheduler.consume();
           takePending();
-          versionRef.current = r.value.article.version;
-          setSaveState({ kind: 'saved', at: r.value.article.modifiedAt });
+          versionRef.current = r.value.version;
+          setSaveState({ kind: 'saved', at: r.value.modifiedAt });
           setHistoryTick((t) => t + 1);
         }
         setConflict(false);
