@@ -50,12 +50,16 @@ export interface ExplicitSave extends EditInput {
 export function saveExplicit(archive: Archive, input: ExplicitSave): SaveReceipt {
   return archive.db
     .transaction((): SaveReceipt => {
-      const { row, next, unchanged } = mergeEdit(archive, input);
-      if (!unchanged) {
+      // `next` is read only when it changed: for a long story already autosaved,
+      // decompressing the body would cost more than the whole save.
+      const merged = mergeEdit(archive, input);
+      const row = merged.row;
+      if (!merged.unchanged) {
+        const next = merged.next;
         const saved = archive.saveInTransaction({ ...input, fields: next.fields, body: next.body, reason: 'save', name: input.name ?? null });
         return receiptOf(saved.article, saved.revisionId as number);
       }
-      return receipt(row, recordSnapshot(archive, row, next, 'save', input.name ?? null));
+      return receipt(row, recordSnapshot(archive, row, merged.lazyNext, 'save', input.name ?? null));
     })
     .immediate();
 }

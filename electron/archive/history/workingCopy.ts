@@ -25,6 +25,8 @@ export interface Merged {
   readonly current: Snapshot;
   /** The state after the edit. */
   readonly next: Snapshot;
+  /** `next`, but the stored body is decompressed only on access (recording a revision never needs it). */
+  readonly lazyNext: Snapshot;
   /** True when `next` has the same content as the row: nothing to write. */
   unchanged: boolean;
 }
@@ -56,6 +58,13 @@ export function mergeOnto(row: ArticleRow, input: Pick<EditInput, 'fields' | 'bo
     },
     get next(): Snapshot {
       return { fields: nextFields, body: input.body ?? storedBody() };
+    },
+    // The same snapshot with its body read only if someone asks for it.
+    lazyNext: {
+      fields: nextFields,
+      get body(): BodyState {
+        return input.body ?? storedBody();
+      },
     },
   };
 }
