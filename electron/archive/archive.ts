@@ -4,7 +4,7 @@
 import type { Article, ArticleFields, ArticleSource, FieldName } from '../../shared/model/article.ts';
 import { ARTICLE_STATUSES, FIELD_NAMES } from '../../shared/model/article.ts';
 import type { Revision, RevisionReason, RevisionSummary } from '../../shared/model/revision.ts';
-import type { SearchOptions, SearchResult } from '../../shared/model/search.ts';
+import type { Facets, SearchOptions, SearchResult } from '../../shared/model/search.ts';
 import type { BodyState } from '../../shared/editor/serialized.ts';
 import { emptyBody } from '../../shared/editor/build.ts';
 import { slugify } from '../../shared/model/slug.ts';
@@ -16,6 +16,7 @@ import { backupTo } from './maintenance/backup.ts';
 import { type CheckReport, checkArchive } from './maintenance/check.ts';
 import { archiveStats, type ArchiveStats } from './maintenance/stats.ts';
 import * as revisions from './revisions/repository.ts';
+import { searchFacets } from './search/facets.ts';
 import { searchArticles } from './search/search.ts';
 import { type Clock, isoNow, systemClock } from './time/clock.ts';
 
@@ -164,6 +165,11 @@ export class Archive {
 
   search(query: string, options: SearchOptions = {}): SearchResult {
     return searchArticles(this.db, query, options);
+  }
+
+  /** The most used sections and tags, for the filter chips. */
+  facets(): Facets {
+    return searchFacets(this.db);
   }
 
   stats(): ArchiveStats {

@@ -1,4 +1,5 @@
 // The archive browser's calls: search, read one article, figures and checks.
+import type { Facets } from '../model/search.ts';
 import { z } from 'zod';
 import type { Article } from '../model/article.ts';
 import { SEARCH_SORTS, type SearchResult } from '../model/search.ts';
@@ -19,15 +20,8 @@ export interface CheckValue {
   problems: Array<{ kind: string; message: string }>;
 }
 
-export interface FacetCount {
-  value: string;
-  count: number;
-}
-
-export interface FacetsValue {
-  sections: FacetCount[];
-  tags: FacetCount[];
-}
+export type { FacetCount } from '../model/search.ts';
+export type FacetsValue = Facets;
 
 export const MAX_QUERY_LENGTH = 10_000;
 export const MAX_PAGE = 500;

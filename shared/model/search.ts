@@ -25,6 +25,17 @@ export interface SearchOptions {
   sort?: SearchSort;
 }
 
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+/** The most used sections and tags, for filter chips. */
+export interface Facets {
+  sections: FacetCount[];
+  tags: FacetCount[];
+}
+
 export interface SearchResult {
   total: number;
   hits: SearchHit[];

@@ -214,3 +214,12 @@ describe('ranking very common words', () => {
     }
   });
 });
+
+describe('facets for the filter chips', () => {
+  it('counts sections and tags, most used first', () => {
+    const facets = archive.facets();
+    expect(facets.sections).toEqual(expect.arrayContaining([{ value: 'Politics', count: 1 }, { value: '정치', count: 1 }]));
+    expect(facets.sections).toHaveLength(6);
+    expect(facets.tags.map((t) => t.value).sort()).toEqual(['city', 'football', 'trade', 'vote']);
+  });
+});

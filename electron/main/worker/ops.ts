@@ -7,19 +7,10 @@ import { exportOps } from './exportOps.ts';
 /** `progress` sends a value to main while the operation runs (main passed a listener to `op`). */
 type Op = (archive: Archive, args: Record<string, unknown>, progress?: (value: unknown) => void) => unknown;
 
-const FACET_LIMIT = 60;
-
 export const workerOps: Readonly<Record<string, Op>> = {
   ...exportOps,
   facets(archive): FacetsValue {
-    // Small aggregate queries for the filter chips; the section index keeps the first cheap.
-    const sections = archive.db
-      .prepare(`SELECT section AS value, count(*) AS count FROM articles WHERE section <> '' GROUP BY section COLLATE NOCASE ORDER BY count DESC LIMIT ?`)
-      .all(FACET_LIMIT) as FacetsValue['sections'];
-    const tags = archive.db
-      .prepare(`SELECT j.value AS value, count(*) AS count FROM articles, json_each(articles.tags) AS j GROUP BY j.value ORDER BY count DESC LIMIT ?`)
-      .all(FACET_LIMIT) as FacetsValue['tags'];
-    return { sections, tags };
+    return archive.facets();
   },
   createArticle(archive, args) {
     const headline = typeof args.headline === 'string' ? args.headline : '';
