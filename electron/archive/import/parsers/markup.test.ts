@@ -116,17 +116,19 @@ describe('NITF 3.x', () => {
 });
 
 describe('Reuters-21578 SGML', () => {
+  // Synthetic records in the container's shape: the real corpus is research-only
+  // and is read from ../shared at test time, never copied here.
   const sgml = cleanText(`<!DOCTYPE lewis SYSTEM "lewis.dtd">
 <REUTERS TOPICS="YES" NEWID="7">
 <DATE>26-FEB-1987 15:01:01.79</DATE>
-<TOPICS><D>cocoa</D><D>grain</D></TOPICS>
+<TOPICS><D>tea</D><D>sugar</D></TOPICS>
 <UNKNOWN>&#5;&#5;&#5;C T
 &#22;&#22;&#1;f0704&#31;reute</UNKNOWN>
 <TEXT>&#2;
-<TITLE>COCOA REVIEW</TITLE>
-<DATELINE>    SALVADOR, Feb 26 - </DATELINE><BODY>Showers continued throughout
-the week &lt;in the zone&gt;.
-    The dry period means the crop will be late.
+<TITLE>HARBOUR WEEKLY NOTE</TITLE>
+<DATELINE>    PORTVILLE, Feb 26 - </DATELINE><BODY>Rain fell across
+the valley &lt;north district&gt;.
+    The late harvest is expected next month.
  Reuter
 &#3;</BODY></TEXT>
 </REUTERS>
@@ -134,7 +136,7 @@ the week &lt;in the zone&gt;.
 <DATE>26-FEB-1987 15:02:20.00</DATE>
 <TOPICS></TOPICS>
 <TEXT TYPE="BRIEF">&#2;
-******<TITLE>STANDARD OIL TO FORM FINANCIAL UNIT
+******<TITLE>ACME TO OPEN NEW DEPOT
 </TITLE>
 Blah blah blah.
 &#3;
@@ -146,11 +148,11 @@ Blah blah blah.
     expect(pickParser(input(sgml, 'sgm')).name).toBe('reuters-sgml');
     const [a, b] = reutersParser.parse(input(sgml, 'sgm'));
     expect(a?.key).toBe('7');
-    expect(a?.fields).toMatchObject({ headline: 'COCOA REVIEW', dateline: 'SALVADOR, Feb 26', tags: ['cocoa', 'grain'], postedAt: '1987-02-26T15:01:01-05:00' });
-    expect(bodyToParagraphs(a!.body)).toEqual(['Showers continued throughout the week <in the zone>.', 'The dry period means the crop will be late.']);
+    expect(a?.fields).toMatchObject({ headline: 'HARBOUR WEEKLY NOTE', dateline: 'PORTVILLE, Feb 26', tags: ['tea', 'sugar'], postedAt: '1987-02-26T15:01:01-05:00' });
+    expect(bodyToParagraphs(a!.body)).toEqual(['Rain fell across the valley <north district>.', 'The late harvest is expected next month.']);
     expect([...`${a?.fields.headline}${bodyToPlainText(a!.body)}`].some((c) => c.charCodeAt(0) < 9)).toBe(false);
     expect(b?.key).toBe('8');
-    expect(b?.fields.headline).toBe('STANDARD OIL TO FORM FINANCIAL UNIT');
+    expect(b?.fields.headline).toBe('ACME TO OPEN NEW DEPOT');
     expect(b?.flags).toEqual(['no-body']);
     expect(b?.note).toMatch(/title only/u);
   });
