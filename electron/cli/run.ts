@@ -9,6 +9,7 @@ import { defaultArchivePath } from '../archive/paths.ts';
 import { backupIfChanged } from './autoBackup.ts';
 import { type Command, type CommandContext, EXIT, UsageError } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
+import { describeFsError } from './fsErrors.ts';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -78,7 +79,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && /^(E[A-Z]+|ERR_PARSE_ARGS_\w+)$/.test(code)) {
-      io.err(`copydesk: ${(error as Error).message}`);
+      io.err(`copydesk: ${describeFsError(error) ?? (error as Error).message}`);
       return EXIT.userError;
     }
     throw error;
