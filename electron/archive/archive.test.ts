@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { bodyFromParagraphs, bodyState, heading, list, paragraph, textNode } from '../../shared/editor/build.ts';
 import { TEXT_FORMAT } from '../../shared/editor/serialized.ts';
+import { Archive } from './archive.ts';
 import { ArchiveError } from './errors.ts';
 import { fakeClock, type TempArchive, tempArchive } from './testing/tempArchive.ts';
 
@@ -121,5 +122,24 @@ describe('revisions and saving', () => {
     expect(history.map((r) => r.reason)).toEqual(['save', 'save', 'restore', 'restore']);
     expect(history.slice(0, 2)).toEqual(historyBefore);
     expect(t.archive.getRevision(a.id, history[1]!.id).fields.headline).toBe('New headline');
+  });
+});
+
+describe('changedSinceOpen', () => {
+  it('is false for a connection that only read, true once it wrote', () => {
+    t = tempArchive();
+    const a = t.archive.createArticle({ headline: 'Written' });
+    const path = t.path;
+    t.archive.close();
+    const reopened = Archive.open(path);
+    try {
+      reopened.getArticle(a.id);
+      reopened.search('written');
+      expect(reopened.changedSinceOpen()).toBe(false);
+      reopened.save({ id: a.id, baseVersion: 1, fields: { headline: 'Changed' } });
+      expect(reopened.changedSinceOpen()).toBe(true);
+    } finally {
+      reopened.close();
+    }
   });
 });

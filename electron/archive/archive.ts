@@ -94,8 +94,9 @@ export class Archive {
     return articleFromRow(this.requireRow(id));
   }
 
-  hasArticle(id: string): boolean {
-    return articles.getArticleRow(this.db, id) !== undefined;
+  /** True once this connection has written anything (the CLI backs up only after a change). */
+  changedSinceOpen(): boolean {
+    return (this.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n > 0;
   }
 
   /**

@@ -7,8 +7,7 @@ import { autoBackupIfDue } from '../archive/backup/auto.ts';
 export async function backupIfChanged(archive: Archive | undefined, err: (text: string) => void, env: NodeJS.ProcessEnv): Promise<void> {
   if (!archive || !archive.db.open || archive.db.readonly || env.COPYDESK_AUTO_BACKUP === '0') return;
   try {
-    const changed = (archive.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n > 0;
-    if (!changed) return;
+    if (!archive.changedSinceOpen()) return;
     await autoBackupIfDue(archive);
   } catch (error) {
     err(`copydesk: warning: the automatic backup failed: ${(error as Error).message}`);

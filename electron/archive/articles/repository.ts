@@ -150,14 +150,3 @@ export function getArticleRowBySeq(db: Db, seq: number): ArticleRow | undefined 
   return stmt(db, `${SELECT_ROW} WHERE a.seq = ?`).get(seq) as ArticleRow | undefined;
 }
 
-export function findBySourcePath(db: Db, path: string): ArticleRow | undefined {
-  return stmt(db, `${SELECT_ROW} WHERE a.source_path = ? ORDER BY a.seq LIMIT 1`).get(path) as ArticleRow | undefined;
-}
-
-export function findByContentHash(db: Db, hash: string): ArticleRow | undefined {
-  return stmt(db, `${SELECT_ROW} WHERE a.content_hash = ? ORDER BY a.seq LIMIT 1`).get(hash) as ArticleRow | undefined;
-}
-
-export function deleteArticle(db: Db, seq: number): void {
-  stmt(db, 'DELETE FROM articles WHERE seq = ?').run(seq);
-}

@@ -21,7 +21,3 @@ export function decompressText(blob: Uint8Array): string {
 export function compressBytes(bytes: Uint8Array): Buffer {
   return brotliCompressSync(bytes, GENERIC_PARAMS);
 }
-
-export function decompressBytes(blob: Uint8Array): Buffer {
-  return brotliDecompressSync(blob);
-}

@@ -6,13 +6,8 @@
 // is a substring of a run. Latin text yields no bigrams, so English archives
 // pay nothing for this. (Trigram would need 3+ characters and triple the index.)
 
-/** Characters written without word spaces, plus Hangul, which agglutinates. */
-export const CJK_CHAR = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u3005]/u;
+/** Runs of characters written without word spaces, plus Hangul, which agglutinates. */
 const CJK_RUN = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u3005]+/gu;
-
-export function hasCjk(text: string): boolean {
-  return CJK_CHAR.test(text);
-}
 
 /** Bigrams of every CJK run, space-separated; a lone character stands as itself. */
 export function cjkBigrams(text: string | null | undefined): string {
