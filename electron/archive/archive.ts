@@ -5,11 +5,14 @@ import type { Article, ArticleFields, ArticleSource, FieldName } from '../../sha
 import { ARTICLE_STATUSES, FIELD_NAMES } from '../../shared/model/article.ts';
 import type { Revision, RevisionReason, RevisionSummary } from '../../shared/model/revision.ts';
 import type { Facets, SearchOptions, SearchResult } from '../../shared/model/search.ts';
+import type { OriginalText } from '../../shared/model/original.ts';
 import type { BodyState } from '../../shared/editor/serialized.ts';
 import { emptyBody } from '../../shared/editor/build.ts';
 import { slugify } from '../../shared/model/slug.ts';
 import { articleFromRow, type ArticleRow } from './articles/mapper.ts';
+import { type ArticleOriginal, originalText, readOriginal } from './articles/original.ts';
 import * as articles from './articles/repository.ts';
+import type { PreparedBody } from './articles/preparedBody.ts';
 import { type Db, openArchiveDb, type OpenOptions } from './db/open.ts';
 import { ArchiveError } from './errors.ts';
 import { backupTo } from './maintenance/backup.ts';
@@ -22,6 +25,14 @@ import { type Clock, isoNow, systemClock } from './time/clock.ts';
 
 export interface NewArticle extends Partial<ArticleFields> {
   body?: BodyState;
+  source?: Partial<ArticleSource>;
+}
+
+export interface PreparedArticleInput {
+  fields: Partial<ArticleFields>;
+  body: PreparedBody;
+  /** `contentHash(headline, body text)`, already computed for the duplicate check. */
+  contentHash: string;
   source?: Partial<ArticleSource>;
 }
 
@@ -90,8 +101,43 @@ export class Archive {
     return { ...fields, id, createdAt: now, modifiedAt: now, version: 1, body: bodyState, bodyText: body.text, wordCount: body.wordCount, source };
   }
 
+  /**
+   * The importer's insert: the body was prepared off this thread (hash, text,
+   * compressed blob) and the content hash computed with it, so only SQLite
+   * work is left here. Inside a caller's transaction; returns the new keys.
+   */
+  insertPrepared(input: PreparedArticleInput, reason: RevisionReason): { id: string; seq: number } {
+    const now = this.now();
+    const fields = completeFields(input.fields);
+    const body = articles.storePreparedBody(this.db, input.body);
+    const source = completeSource(input.source);
+    const keys = articles.insertArticle(this.db, { fields, body, source, now, contentHash: input.contentHash });
+    revisions.appendRevision(this.db, {
+      articleSeq: keys.seq,
+      snapshot: { fields },
+      storedBody: body,
+      reason,
+      name: null,
+      version: 1,
+      wordCount: body.wordCount,
+      now,
+    });
+    return keys;
+  }
+
   getArticle(id: string): Article {
     return articleFromRow(this.requireRow(id));
+  }
+
+  /** The file this article was imported from, byte for byte; null when none was kept (written here, or --no-originals). */
+  getOriginal(id: string): ArticleOriginal | null {
+    return readOriginal(this.db, this.requireRow(id));
+  }
+
+  /** The kept original decoded with the encoding detected at import; `maxChars` cuts it for display. */
+  getOriginalText(id: string, maxChars?: number): OriginalText | null {
+    const original = this.getOriginal(id);
+    return original ? originalText(original, maxChars) : null;
   }
 
   /** True once this connection has written anything (the CLI backs up only after a change). */

@@ -18,6 +18,8 @@ export interface CommandContext {
   /** Opens (creating if needed) the archive; closed by the runner after `run`. */
   archive(): Archive;
   out: (text: string) => void;
+  /** Raw bytes to stdout, nothing added (show --original). */
+  outBytes: (bytes: Uint8Array) => void;
   err: (text: string) => void;
   /** True when stderr is a terminal: progress bars are drawn only then. */
   interactive: boolean;

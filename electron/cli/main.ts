@@ -3,6 +3,8 @@ import { runCli } from './run.ts';
 
 runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
+  // Binary-safe: the bytes go out as they are (stdout to a file or a pipe is synchronous on POSIX).
+  outBytes: (bytes) => process.stdout.write(bytes),
   err: (text) => process.stderr.write(`${text}\n`),
   env: process.env,
   interactive: process.stderr.isTTY === true,

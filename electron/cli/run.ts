@@ -13,6 +13,8 @@ import { describeFsError } from './fsErrors.ts';
 
 export interface CliIo {
   out: (text: string) => void;
+  /** Raw bytes to stdout; without it, commands that print bytes ask for --out FILE. */
+  outBytes?: (bytes: Uint8Array) => void;
   err: (text: string) => void;
   env: NodeJS.ProcessEnv;
   interactive: boolean;
@@ -64,6 +66,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return archive;
       },
       out: io.out,
+      outBytes:
+        io.outBytes ??
+        (() => {
+          throw new UsageError('this output cannot take raw bytes; write them to a file with --out FILE.');
+        }),
       err: io.err,
       interactive: io.interactive,
     };

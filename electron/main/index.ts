@@ -8,11 +8,14 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { contract } from '../../shared/contract/index.ts';
 import { eventChannel } from '../../shared/contract/define.ts';
+import { openProblemHash } from '../../shared/model/openProblem.ts';
+import type { Result } from '../../shared/result.ts';
 import { defaultArchivePath } from '../archive/paths.ts';
 import { createDispatcher } from './ipc/dispatch.ts';
 import { handlers } from './ipc/registry.ts';
 import type { Emit, MainContext } from './ipc/types.ts';
 import { wireIpc } from './ipc/wire.ts';
+import { AutoBackupScheduler, type AutoBackupOutcome } from './backup/autoBackupScheduler.ts';
 import { ImportController } from './import/controller.ts';
 import { log } from './log.ts';
 import { installMenu } from './menu/appMenu.ts';
@@ -21,7 +24,7 @@ import { APP_ORIGIN } from './protocol/files.ts';
 import { registerAppScheme, serveAppProtocol } from './protocol/register.ts';
 import { createMainWindow } from './window/createWindow.ts';
 import { installGuards } from './window/guards.ts';
-import { ArchiveWorkers } from './worker/pool.ts';
+import { ArchiveWorkers, WorkerStartError } from './worker/pool.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const outRoot = join(here, '..');
@@ -70,6 +73,13 @@ async function start(): Promise<void> {
       log,
     });
   } catch (error) {
+    // A damaged archive is not a dead end: the window lists the ways out (restore, salvage, read-only).
+    if (error instanceof WorkerStartError && error.code === 'corrupt') {
+      log.error(`the archive ${archivePath} is damaged`, error);
+      serveAppProtocol(join(outRoot, 'renderer'));
+      createMainWindow(join(outRoot, 'preload', 'index.cjs'), openProblemHash({ code: error.code, archivePath, message: error.message }));
+      return;
+    }
     fail(`Copydesk could not open the archive ${archivePath}`, error);
     return;
   }
@@ -121,6 +131,14 @@ async function start(): Promise<void> {
   installMenu((command) => emit('app', 'menu', { command }));
   createMainWindow(join(outRoot, 'preload', 'index.cjs'));
 
+  // Automatic backups: checked soon after opening and hourly, run in the writer worker.
+  const backups = new AutoBackupScheduler({
+    run: () => workers.op('write', 'autoBackup', {}) as Promise<Result<AutoBackupOutcome>>,
+    busy: () => imports.busy,
+    log,
+  });
+  if (process.env.COPYDESK_AUTO_BACKUP !== '0') backups.start();
+
   // Quitting mid-import cancels it and waits for the writer to finish its batch, then closes the workers.
   let closing = false;
   app.on('before-quit', (event) => {
@@ -128,8 +146,7 @@ async function start(): Promise<void> {
     closing = true;
     event.preventDefault();
     imports.cancel();
-    void imports
-      .idle()
+    void Promise.all([imports.idle(), backups.stop()])
       .then(() => workers.close())
       .catch((error: unknown) => log.error('closing the archive workers failed', error))
       .finally(() => app.quit());

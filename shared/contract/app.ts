@@ -10,7 +10,7 @@ export interface AppInfoValue {
   firstRun: boolean;
 }
 
-export const MENU_COMMANDS = ['new-article', 'import-files', 'import-folder', 'export', 'backup', 'find', 'help', 'check', 'about'] as const;
+export const MENU_COMMANDS = ['new-article', 'import-files', 'import-folder', 'export', 'backup', 'find', 'help', 'check', 'about', 'close-tab'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export const appContract = domain({

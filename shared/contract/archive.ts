@@ -2,6 +2,7 @@
 import type { Facets } from '../model/search.ts';
 import { z } from 'zod';
 import type { Article } from '../model/article.ts';
+import type { OriginalText } from '../model/original.ts';
 import { SEARCH_SORTS, type SearchResult } from '../model/search.ts';
 import { domain, event, method } from './define.ts';
 
@@ -23,7 +24,11 @@ export interface CheckValue {
 export type { FacetCount } from '../model/search.ts';
 export type FacetsValue = Facets;
 
+export type { OriginalText } from '../model/original.ts';
+
 export const MAX_QUERY_LENGTH = 10_000;
+/** The preview shows at most this much of an original; the CLI gives the whole file. */
+export const MAX_ORIGINAL_CHARS = 1_000_000;
 export const MAX_PAGE = 500;
 
 /** Article ids are UUIDs; anything longer or stranger is refused before it reaches SQL. */
@@ -41,6 +46,8 @@ export const archiveContract = domain({
       }),
     ),
     getArticle: method<Article>()(z.strictObject({ id: articleId })),
+    /** The imported file as it came in, decoded with the encoding detected at import; null when none was kept. */
+    getOriginal: method<OriginalText | null>()(z.strictObject({ id: articleId, maxChars: z.int().min(1).max(MAX_ORIGINAL_CHARS).optional() })),
     stats: method<ArchiveStatsValue>()(empty),
     check: method<CheckValue>()(empty),
     facets: method<FacetsValue>()(empty),

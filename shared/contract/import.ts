@@ -5,7 +5,7 @@ import { domain, event, method } from './define.ts';
 
 // The report shapes are the importer's own (shared/model/import.ts), not a restatement.
 export type ImportOutcomeValue = ImportOutcome;
-export const IMPORT_OUTCOMES = ['imported', 'updated', 'duplicate', 'failed'] as const satisfies readonly ImportOutcomeValue[];
+export const IMPORT_OUTCOMES = ['imported', 'updated', 'duplicate', 'failed', 'skipped'] as const satisfies readonly ImportOutcomeValue[];
 export type ImportFileValue = ImportFileResult;
 export type ImportProgressValue = ImportProgress;
 export type ImportReportValue = ImportReport;

@@ -22,7 +22,7 @@ export const manifest = {
     local: { pathForFile: true },
   },
   archive: {
-    methods: { search: true, getArticle: true, stats: true, check: true, facets: true, createArticle: true, backup: true },
+    methods: { search: true, getArticle: true, getOriginal: true, stats: true, check: true, facets: true, createArticle: true, backup: true },
     events: { changed: true },
     local: {},
   },

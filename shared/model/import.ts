@@ -1,12 +1,14 @@
 // What an import reports, file by file. Shared by the importer, the CLI
 // (`copydesk import --json` prints ImportReport: a public interface, add
 // fields, never rename or remove) and the IPC contract.
-export type ImportOutcome = 'imported' | 'duplicate' | 'updated' | 'failed';
+// `skipped`: deliberately not read (a hidden file or folder such as .DS_Store or
+// .git); not a failure, so it never makes the import exit with 2.
+export type ImportOutcome = 'imported' | 'duplicate' | 'updated' | 'failed' | 'skipped';
 
 export interface ImportFileResult {
   path: string;
   outcome: ImportOutcome;
-  /** The article created, updated or matched; null when the file failed. */
+  /** The article created, updated or matched; null when the file failed or was skipped. */
   articleId: string | null;
   /** Why it failed, or what to know about it (e.g. "no body: title only"); null when nothing to say. */
   reason: string | null;
@@ -34,6 +36,8 @@ export interface ImportReport {
   updated: number;
   duplicates: number;
   failed: number;
+  /** Hidden files and folders not read (one row per hidden folder, not per file in it). */
+  skipped: number;
   cancelled: boolean;
   files: ImportFileResult[];
 }

@@ -2,7 +2,8 @@
 // preload that needs nothing but electron (a sandboxed preload cannot load
 // packages), the worker beside main, and the CSP meta tag in index.html.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,6 +27,30 @@ describe('the build', () => {
   it('puts the archive worker beside main', () => {
     expect(existsSync(join(OUT, 'main', 'index.js'))).toBe(true);
     expect(existsSync(join(OUT, 'main', 'archiveWorker.js'))).toBe(true);
+  });
+
+  it('puts a working import prepare worker beside the archive worker', async () => {
+    const entry = join(OUT, 'main', 'importPrepareWorker.js');
+    expect(existsSync(entry)).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'copydesk-prepare-build-'));
+    const worker = new Worker(entry);
+    try {
+      writeFileSync(join(dir, 'story.txt'), 'Built worker\n\nIt prepares files.\n');
+      const reply = await new Promise<{ prepared: Array<{ kind: string; articles?: Array<{ fields: { headline?: string } }> }> }>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.postMessage({
+          id: 1,
+          requests: [{ entry: { path: join(dir, 'story.txt'), size: 32 }, knownSha256: null }],
+          options: { timezone: 'UTC', encoding: null, maxSizeBytes: 1_000_000, keepOriginals: true },
+        });
+      });
+      expect(reply.prepared[0]?.kind).toBe('parsed');
+      expect(reply.prepared[0]?.articles?.[0]?.fields.headline).toBe('Built worker');
+    } finally {
+      await worker.terminate();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('writes the CSP meta tag into index.html, with module scripts only', () => {

@@ -1,9 +1,10 @@
 // Importing from the UI on a fresh archive: the first-run page, progress with
 // done/total, rate and ETA, the per-file report (filter, open, CSV), cancel,
 // drag-and-drop, and searches answering while the import writes.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodChannel } from '../../shared/contract/define.ts';
 import { CORPUS, writeImportFolder } from './support/fixtures.ts';
@@ -115,6 +116,29 @@ describe('import', () => {
     expect(text).toContain('2019-01-09 07:31 +09:00');
     expect(text).toContain('Asia/Seoul');
     await waitFor(() => shownCount(page), (n) => n === before + 4, 10_000, 'count after drop');
+  });
+
+  it('shows the original file, decoded from windows-1252, as text beside the article', async () => {
+    const page = session.page;
+    const text = 'Café owners fear £2m rates rise\r\n\r\n“We’re not a chain,” said Zoë Müller. <b>not bold</b> déjà vu: £400 a year.\r\n';
+    mkdirSync(join(dir, 'legacy'));
+    writeFileSync(join(dir, 'legacy', 'cafe-1252.txt'), iconv.encode(text, 'windows-1252'));
+    session.backend.nextPaths = [join(dir, 'legacy')];
+    await page.evaluate(() => window.__copydeskEmit('copydesk:app!menu', { command: 'import-folder' }));
+    await waitForText(page.getByTestId('import-summary'), /^1 imported/, 30_000);
+    await page.getByRole('button', { name: 'Open article from cafe-1252.txt' }).click();
+    const preview = page.getByTestId('preview');
+    await waitForText(preview.locator('h2'), /Café owners fear £2m rates rise/);
+    await preview.getByRole('button', { name: 'Original', exact: true }).click();
+    const pre = preview.getByTestId('original-text');
+    await pre.waitFor();
+    // Exactly the file's text (CR LF kept), as text: the <b> is characters, not an element.
+    expect(await pre.evaluate((el) => el.textContent)).toBe(text);
+    expect(await pre.locator('b').count()).toBe(0);
+    expect(await preview.getByTestId('original-encoding').textContent()).toMatch(/^windows-1252 \(\d+% sure\)$/);
+    expect(await preview.getByTestId('original').textContent()).toContain(`(${Buffer.byteLength(iconv.encode(text, 'windows-1252'))} bytes)`);
+    await preview.getByRole('button', { name: 'Text', exact: true }).click();
+    await preview.locator('.body-text').waitFor();
   });
 
   it('ran without console errors or CSP violations', () => {

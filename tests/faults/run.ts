@@ -4,9 +4,12 @@
 import { parseArgs } from 'node:util';
 import { backups } from './families/backups.ts';
 import { corruptFiles } from './families/corruptFiles.ts';
+import { crashWhileEditing } from './families/crashEditing.ts';
 import { crashDuringImport } from './families/crashImport.ts';
 import { diskFaults } from './families/diskFaults.ts';
+import { hostileContent } from './families/hostileContent.ts';
 import { importerFuzz } from './families/importFuzz.ts';
+import { ipcShell } from './families/ipcShell.ts';
 import { migrations } from './families/migrations.ts';
 import type { FamilyOptions, FamilyResult } from './lib/util.ts';
 
@@ -14,11 +17,14 @@ type Family = { id: number; run: (o: FamilyOptions) => Promise<FamilyResult> };
 
 const FAMILIES: Family[] = [
   { id: 1, run: crashDuringImport },
+  { id: 2, run: crashWhileEditing },
   { id: 3, run: importerFuzz },
   { id: 4, run: diskFaults },
   { id: 5, run: corruptFiles },
   { id: 6, run: backups },
   { id: 7, run: migrations },
+  { id: 8, run: ipcShell },
+  { id: 9, run: hostileContent },
 ];
 
 async function main(): Promise<number> {

@@ -10,6 +10,7 @@ import { sha256Hex } from '../db/hash.ts';
 import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
 import { type ArticleRow, toTimestamp } from './mapper.ts';
+import type { PreparedBody } from './preparedBody.ts';
 
 export interface StoredBody {
   /** Row id in `bodies`. */
@@ -33,6 +34,14 @@ export function storeBody(db: Db, body: BodyState): StoredBody {
   return { id, hash, text, wordCount: countWords(text) };
 }
 
+/** Store a body whose hash, text and compressed blob were made elsewhere (the importer's worker threads). */
+export function storePreparedBody(db: Db, body: PreparedBody): StoredBody {
+  rememberBodyText(body.hash, body.text);
+  const existing = stmt(db, 'SELECT id FROM bodies WHERE hash = ?').pluck().get(body.hash) as number | undefined;
+  const id = existing ?? Number(stmt(db, 'INSERT INTO bodies (hash, data) VALUES (?, ?)').run(body.hash, body.blob).lastInsertRowid);
+  return { id, hash: body.hash, text: body.text, wordCount: body.wordCount };
+}
+
 /** Identity of an article's content, for "same headline and body from another path". */
 export function contentHash(headline: string, bodyText: string): string {
   const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
@@ -45,6 +54,8 @@ export interface InsertArticle {
   source: ArticleSource;
   now: string;
   id?: string;
+  /** Precomputed `contentHash(headline, body text)`, when the caller already has it. */
+  contentHash?: string;
 }
 
 /** Insert and return the new row's keys; the caller already holds every value it wrote. */
@@ -75,7 +86,7 @@ export function insertArticle(db: Db, input: InsertArticle): { seq: number; id: 
       sourceFormat: s.format,
       importedAt: s.importedAt,
       timezoneAssumed: s.timezoneAssumed,
-      contentHash: contentHash(f.headline, input.body.text),
+      contentHash: input.contentHash ?? contentHash(f.headline, input.body.text),
     }) as number;
   return { seq: row, id };
 }

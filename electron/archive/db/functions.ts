@@ -17,7 +17,8 @@ export function bodyTextFromBlob(blob: Uint8Array): string {
 // their content hash spares a decompress + parse each time; a hash names the
 // same text in any archive, so the cache is safe across open databases.
 const recent = new Map<string, string>();
-const RECENT_MAX = 256;
+// Large enough to hold every body of an import chunk until it is indexed.
+const RECENT_MAX = 1024;
 
 export function rememberBodyText(hash: string, text: string): void {
   if (recent.has(hash)) return;
@@ -36,7 +37,17 @@ export function bodyTextFor(hash: string | null, blob: Uint8Array | null): strin
   return text;
 }
 
+/** Connections whose new articles the insert trigger leaves to a batched index statement. */
+const deferring = new WeakSet<Database>();
+
+/** While on, this connection's inserted articles are not indexed by the trigger: the caller must index them (search/deferredIndex.ts). */
+export function setIndexDeferred(db: Database, on: boolean): void {
+  if (on) deferring.add(db);
+  else deferring.delete(db);
+}
+
 export function registerFunctions(db: Database): void {
+  db.function('cd_index_deferred', { deterministic: false }, () => (deferring.has(db) ? 1 : 0));
   db.function('cd_body_text', { deterministic: true }, (hash: unknown, blob: unknown) =>
     bodyTextFor(typeof hash === 'string' ? hash : null, (blob as Uint8Array | null) ?? null),
   );

@@ -72,10 +72,8 @@ describe('export → import round trip', () => {
     for (const [before, after] of await roundTrip([created], format)) expect(pick(after)).toEqual(pick(before));
   });
 
-  // HTML only: our Markdown escapes are CommonMark's (\*, \<, \|, \&), but the
-  // importer's Markdown reader does not honour backslash escapes yet, so this
-  // text would not survive its reading. See the README's open points.
-  it.each(['html'] as const)('text that looks like markup stays text (%s)', async (format) => {
+  // Our Markdown escapes are CommonMark's (\*, \<, \|, \&), which the importer's Markdown reader honours.
+  it.each(['html', 'md'] as const)('text that looks like markup stays text (%s)', async (format) => {
     const created = source.createArticle({
       headline: '# Not a *heading* <b>',
       dek: '1. not a list & not &amp; an entity',

@@ -85,6 +85,21 @@ export function decodeBytes(bytes: Buffer, forced?: string): Decoded {
   return detect(bytes, flags);
 }
 
+/**
+ * Decode bytes again with the encoding the importer recorded (its display
+ * name, e.g. `EUC-KR`, or a forced/declared name), to show a kept original as
+ * text. No detection and no clean-up: the point is to show what came in. A
+ * leading BOM is dropped; a name iconv-lite does not know falls back to UTF-8.
+ */
+export function decodeAs(bytes: Uint8Array, encoding: string | null): { text: string; encoding: string } {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bom = detectBom(buf);
+  if (bom) return { text: iconv.decode(buf.subarray(bom.length), bom.decoder), encoding: bom.name };
+  const decoder = encoding ? (DECODERS[encoding]?.decoder ?? encoding) : 'utf-8';
+  if (encoding && iconv.encodingExists(decoder)) return { text: iconv.decode(buf, decoder), encoding };
+  return { text: buf.toString('utf8'), encoding: 'UTF-8' };
+}
+
 function detect(bytes: Buffer, flags: string[]): Decoded {
   const candidates = chardet.analyse(detectionSample(bytes)).filter((m) => DECODERS[m.name] !== undefined);
   let first: Decoded | undefined;

@@ -8,10 +8,13 @@ import { ArchiveError, fromSqliteError } from '../errors.ts';
 import { resolveZone } from '../time/zone.ts';
 import { encodingSupported } from './encoding.ts';
 import { createJob, FileRecorder, findResumable, finishJob, type JobOptions, jobFiles, markInterrupted, reopenJob, settledPaths } from './jobs.ts';
-import { failedRow, type FileContext, type FileRow, processFile, type ProcessedFile } from './processFile.ts';
+import type { PreparedFile, PrepareOptions } from './prepareFile.ts';
+import { applyPreparedFile, failedRow, type FileContext, type FileRow, type ProcessedFile } from './processFile.ts';
+import { inlinePreparer, type Preparer, type PrepareWorkers, WorkerPreparer } from './workers/preparer.ts';
 import { ImportLookups } from './store.ts';
+import { DeferredIndex } from '../search/deferredIndex.ts';
 import type { ImportFileResult, ImportOptions, ImportProgress, ImportReport } from './types.ts';
-import { walkPaths } from './walk.ts';
+import { type WalkEntry, walkPaths } from './walk.ts';
 
 export const DEFAULT_MAX_SIZE = 20 * 1024 * 1024;
 /**
@@ -29,6 +32,10 @@ const YIELD_MS = 50;
  */
 const IMPORT_AUTOCHECKPOINT = 8192;
 const PROGRESS_MS = 100;
+/** Files per message to a prepare worker: large enough to amortise the message, small enough to keep the writer fed. */
+const CHUNK_FILES = 32;
+/** Below this many files, starting worker threads costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 200;
 
 export async function importPaths(archive: Archive, paths: string[], options: ImportOptions): Promise<ImportReport> {
   const jobOptions = resolveOptions(options);
@@ -51,15 +58,13 @@ export async function importPaths(archive: Archive, paths: string[], options: Im
   const settled = settledPaths(db, jobId);
   const recorder = new FileRecorder(db, jobId);
   const lookups = new ImportLookups(db);
-  const ctx: FileContext = {
-    archive,
-    lookups,
-    zone,
+  const index = new DeferredIndex(db);
+  const ctx: FileContext = { archive, lookups, index, zone, onDuplicate: jobOptions.onDuplicate, now: archive.now() };
+  const prepareOptions: PrepareOptions = {
+    timezone: zone.name,
     encoding: jobOptions.encoding,
-    onDuplicate: jobOptions.onDuplicate,
     maxSizeBytes: jobOptions.maxSizeBytes,
     keepOriginals: jobOptions.keepOriginals,
-    now: archive.now(),
   };
   const sql = {
     begin: db.prepare('BEGIN IMMEDIATE'),
@@ -71,59 +76,98 @@ export async function importPaths(archive: Archive, paths: string[], options: Im
   };
 
   const progress = new ProgressMeter(entries, options.onProgress);
+  const todo: WalkEntry[] = [];
+  for (const entry of entries) {
+    if (settled.has(entry.path)) progress.skip(entry);
+    else todo.push(entry);
+  }
+  const useWorkers = options.prepareWorkers !== undefined && options.prepareWorkers.count > 0 && todo.length >= MIN_FILES_FOR_WORKERS;
+  const preparer: Preparer = useWorkers ? new WorkerPreparer(options.prepareWorkers as PrepareWorkers) : inlinePreparer;
+  const ahead = useWorkers ? 2 * (options.prepareWorkers as PrepareWorkers).count + 1 : 1;
+  const inFlight: Array<Promise<PreparedFile[]>> = [];
+  let dispatched = 0;
+  // Keep the preparers `ahead` chunks in front of the writer. The path's last
+  // known bytes go with each file, so an unchanged file stops after hashing.
+  const dispatch = () => {
+    while (inFlight.length < ahead && dispatched < todo.length) {
+      const requests = todo.slice(dispatched, dispatched + CHUNK_FILES).map((entry) => ({
+        entry,
+        knownSha256: lookups.existing(entry.path)?.source_sha256 ?? null,
+      }));
+      dispatched += requests.length;
+      inFlight.push(preparer.prepare(requests, prepareOptions).catch(() => inlinePreparer.prepare(requests, prepareOptions)));
+    }
+  };
+
   let cancelled = false;
   let inBatch = false;
   let batchStart = 0;
   let batchFiles = 0;
   let lastYield = Date.now();
+  let at = 0;
   const autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   db.pragma(`wal_autocheckpoint = ${Math.max(autocheckpoint, IMPORT_AUTOCHECKPOINT)}`);
   try {
-    for (const entry of entries) {
-      if (options.signal?.aborted) {
-        cancelled = true;
-        break;
+    while (at < todo.length && !cancelled) {
+      dispatch();
+      // Nothing else may run on this connection while new articles wait to be indexed.
+      index.end();
+      const prepared = await (inFlight.shift() as Promise<PreparedFile[]>);
+      if (inBatch) index.begin();
+      for (const file of prepared) {
+        const entry = todo[at++] as WalkEntry;
+        if (options.signal?.aborted) {
+          cancelled = true;
+          break;
+        }
+        if (!inBatch) {
+          sql.begin.run();
+          index.begin();
+          inBatch = true;
+          batchStart = Date.now();
+          batchFiles = 0;
+          ctx.now = archive.now();
+        }
+        progress.current(entry.path);
+        const record = (out: ProcessedFile) => {
+          for (const row of out.rows) recorder.record(row.result, out.sha256, ctx.now, row.containerPath);
+          return out;
+        };
+        // The article and its outcome row share the savepoint: both or neither.
+        const rows = runInSavepoint(sql, () => record(applyPreparedFile(entry, file, ctx)), (failed) => record(failed), entry.path);
+        const done = Date.now();
+        for (const row of rows.rows) options.onFile?.(row.result);
+        progress.done(entry, done);
+        batchFiles += 1;
+        if (batchFiles >= BATCH_FILES || done - batchStart >= BATCH_MS) {
+          index.end();
+          sql.commit.run();
+          inBatch = false;
+        }
+        if (!inBatch || done - lastYield >= YIELD_MS) {
+          // Let timers, signals and the caller's UI run; this is where cancel lands.
+          index.end();
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          if (inBatch) index.begin();
+          lastYield = Date.now();
+        }
       }
-      if (settled.has(entry.path)) {
-        progress.skip(entry);
-        continue;
-      }
-      if (!inBatch) {
-        sql.begin.run();
-        inBatch = true;
-        batchStart = Date.now();
-        batchFiles = 0;
-        ctx.now = archive.now();
-      }
-      progress.current(entry.path);
-      const record = (out: ProcessedFile) => {
-        for (const row of out.rows) recorder.record(row.result, out.sha256, ctx.now, row.containerPath);
-        return out;
-      };
-      // The article and its outcome row share the savepoint: both or neither.
-      const rows = runInSavepoint(sql, () => record(processFile(entry, ctx)), (failed) => record(failed), entry.path);
-      const done = Date.now();
-      for (const row of rows.rows) options.onFile?.(row.result);
-      progress.done(entry, done);
-      batchFiles += 1;
-      if (batchFiles >= BATCH_FILES || done - batchStart >= BATCH_MS) {
-        sql.commit.run();
-        inBatch = false;
-      }
-      if (!inBatch || done - lastYield >= YIELD_MS) {
-        // Let timers, signals and the caller's UI run; this is where cancel lands.
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        lastYield = Date.now();
-      }
+      if (options.signal?.aborted) cancelled = true;
     }
-    if (inBatch) sql.commit.run();
+    if (inBatch) {
+      index.end();
+      sql.commit.run();
+    }
     inBatch = false;
   } catch (error) {
+    index.abandon();
     if (inBatch && db.inTransaction) sql.rollback.run();
     finishJob(db, jobId, 'interrupted', archive.now());
     throw fromSqliteError(error, archive.path) ?? error;
   } finally {
+    index.abandon();
     db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
+    await preparer.close();
   }
   finishJob(db, jobId, cancelled ? 'cancelled' : 'done', archive.now());
   progress.finish();
@@ -176,6 +220,7 @@ function buildReport(jobId: number, files: ImportFileResult[], cancelled: boolea
     updated: count('updated'),
     duplicates: count('duplicate'),
     failed: count('failed'),
+    skipped: count('skipped'),
     cancelled,
     files,
   };

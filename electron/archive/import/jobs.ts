@@ -26,6 +26,7 @@ export interface JobSummary {
   updated: number;
   duplicates: number;
   failed: number;
+  skipped: number;
   files: number;
 }
 
@@ -197,6 +198,7 @@ function summarize(db: Db, row: JobRow): JobSummary {
     updated: n('updated'),
     duplicates: n('duplicate'),
     failed: n('failed'),
+    skipped: n('skipped'),
     files: counts.reduce((s, c) => s + c.n, 0),
   };
 }

@@ -2,12 +2,10 @@
 // duplicate) from what the archive already holds, then write it through the
 // Archive. Runs inside the importer's per-file savepoint.
 import type { Archive } from '../archive.ts';
-import { contentHash } from '../articles/repository.ts';
-import { compressBytes } from '../db/compress.ts';
 import type { Db } from '../db/open.ts';
-import { bodyToPlainText } from '../../../shared/editor/plainText.ts';
 import type { ArticleFields } from '../../../shared/model/article.ts';
-import type { ParsedArticle } from './parsers/types.ts';
+import type { BodyState } from '../../../shared/editor/serialized.ts';
+import type { PreparedArticle } from './prepareFile.ts';
 import type { ImportOutcome } from './types.ts';
 
 export interface ExistingRow {
@@ -55,15 +53,16 @@ export class ImportLookups {
     return this.byPathPrefix.all(`${containerPath}#`, `${containerPath}$`) as ExistingRow[];
   }
 
-  keepOriginal(sha256: string, bytes: Buffer): void {
+  keepOriginal(sha256: string, size: number, compressed: Uint8Array): void {
     if (this.hasOriginal.get(sha256) !== undefined) return;
-    this.insertOriginal.run(sha256, bytes.length, compressBytes(bytes));
+    this.insertOriginal.run(sha256, size, compressed);
   }
 }
 
 export interface StoreContext {
   archive: Archive;
   lookups: ImportLookups;
+  index: { flush(): void };
   sha256: string;
   encoding: string;
   confidence: number;
@@ -83,10 +82,8 @@ export interface Stored {
  * `record`: the article is one record of a container file (its bytes are shared with its siblings).
  * `known`: the row already looked up for this path (undefined: look it up here).
  */
-export function storeArticle(ctx: StoreContext, sourcePath: string, parsed: ParsedArticle, record = false, known?: ExistingRow | null): Stored {
-  const bodyText = bodyToPlainText(parsed.body);
-  const headline = parsed.fields.headline ?? '';
-  const hash = contentHash(headline, bodyText);
+export function storeArticle(ctx: StoreContext, sourcePath: string, parsed: PreparedArticle, record = false, known?: ExistingRow | null): Stored {
+  const hash = parsed.contentHash;
   const source = {
     path: sourcePath,
     sha256: ctx.sha256,
@@ -102,8 +99,10 @@ export function storeArticle(ctx: StoreContext, sourcePath: string, parsed: Pars
     if (existing.content_hash === hash && sameFields(existing, parsed.fields))
       return { outcome: 'duplicate', articleId: existing.id, reason: 'file changed but its article did not' };
     const { slug: _slug, ...fields } = parsed.fields;
+    // The update trigger removes the old row from the index: it must be there first.
+    ctx.index.flush();
     const saved = ctx.archive.saveInTransaction(
-      { id: existing.id, baseVersion: existing.version, fields, body: parsed.body, reason: 'import' },
+      { id: existing.id, baseVersion: existing.version, fields, body: JSON.parse(parsed.body.json) as BodyState, reason: 'import' },
       source,
     );
     return { outcome: 'updated', articleId: saved.article.id, reason: null };
@@ -113,7 +112,7 @@ export function storeArticle(ctx: StoreContext, sourcePath: string, parsed: Pars
     return { outcome: 'duplicate', articleId: same.id, reason: `identical file already imported from ${same.source_path ?? 'another file'}` };
   if (same && ctx.onDuplicate === 'skip')
     return { outcome: 'duplicate', articleId: same.id, reason: `same headline and body as ${same.source_path ?? `article ${same.id}`}` };
-  const article = ctx.archive.insertWithRevision({ ...parsed.fields, body: parsed.body, source }, 'import');
+  const article = ctx.archive.insertPrepared({ fields: parsed.fields, body: parsed.body, contentHash: hash, source }, 'import');
   return { outcome: 'imported', articleId: article.id, reason: null };
 }
 

@@ -1,6 +1,7 @@
 // The importer's options; the report shapes live in shared/model/import.ts so
 // the CLI, the IPC contract and the renderer use the very same types.
 import type { ImportFileResult, ImportProgress } from '../../../shared/model/import.ts';
+import type { PrepareWorkers } from './workers/preparer.ts';
 
 export type { ImportFileResult, ImportOutcome, ImportProgress, ImportReport } from '../../../shared/model/import.ts';
 
@@ -13,6 +14,11 @@ export interface ImportOptions {
   maxSizeBytes?: number;
   /** Keep the original bytes compressed in the archive (default true). */
   keepOriginals?: boolean;
+  /**
+   * Prepare files (read, decode, parse, compress) in worker threads while this
+   * thread writes; absent: all on this thread. Small imports stay on this thread.
+   */
+  prepareWorkers?: PrepareWorkers;
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
   onFile?: (result: ImportFileResult) => void;

@@ -10,6 +10,8 @@ export interface WalkEntry {
   size: number;
   /** Set when the entry cannot be imported; the reason goes to the report. */
   failure?: string;
+  /** Set when the entry is deliberately not read (hidden); reported as `skipped` with this reason. */
+  skipped?: string;
 }
 
 export function walkPaths(paths: readonly string[]): WalkEntry[] {
@@ -51,9 +53,14 @@ function walkDir(dir: string, boundary: string, chain: readonly string[], push: 
   // Code-unit order, not locale order: the same folder lists the same way on every machine.
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    // Hidden files and folders (.git, .DS_Store) are not articles.
-    if (entry.name.startsWith('.')) continue;
     const full = join(dir, entry.name);
+    // Hidden files and folders (.git, .DS_Store) are not articles, but every one is
+    // accounted for: a row per hidden file, one row per hidden folder (a .git folder
+    // holds thousands of files nobody wants listed, and it is not walked at all).
+    if (entry.name.startsWith('.')) {
+      push({ path: full, size: 0, skipped: entry.isDirectory() ? 'hidden folder: nothing inside it is imported' : 'hidden file' });
+      continue;
+    }
     if (entry.isDirectory()) {
       walkDir(full, boundary, [...chain, join(chain[chain.length - 1] as string, entry.name)], push);
     } else if (entry.isFile()) {

@@ -30,21 +30,25 @@ interface RevisionRow {
 const SUMMARY_COLUMNS = `r.id, a.id AS article_id, r.created_at, r.reason, r.name, r.version, r.word_count, r.hash`;
 
 /** Content identity of a snapshot: equal fields and an equal body give an equal hash. */
-export function snapshotHash(snapshot: Snapshot, bodyHash = sha256Hex(JSON.stringify(snapshot.body))): string {
+export function snapshotHash(snapshot: SnapshotFields, bodyHash = sha256Hex(JSON.stringify(snapshot.body))): string {
   return sha256Hex(`${canonicalJson(snapshot.fields)}\n${bodyHash}`);
 }
 
-export interface AppendRevision {
+/** A snapshot whose body may be known only as stored (its hash), not as a tree. */
+type SnapshotFields = Pick<Snapshot, 'fields'> & Partial<Pick<Snapshot, 'body'>>;
+
+type RevisionContent =
+  | { snapshot: Snapshot; /** The body as already stored by the caller, to skip storing it again. */ storedBody?: StoredBody }
+  | { snapshot: SnapshotFields; storedBody: StoredBody };
+
+export type AppendRevision = RevisionContent & {
   articleSeq: number;
-  snapshot: Snapshot;
-  /** The body as already stored by the caller, to skip storing it again. */
-  storedBody?: StoredBody;
   reason: RevisionReason;
   name: string | null;
   version: number;
   wordCount: number;
   now: string;
-}
+};
 
 /**
  * Append a revision. A plain save or autosave whose content equals the latest
@@ -52,7 +56,7 @@ export interface AppendRevision {
  * The snapshot's fields are stored once per hash and its body once per body hash.
  */
 export function appendRevision(db: Db, input: AppendRevision): { id: number; created: boolean } {
-  const body = input.storedBody ?? storeBody(db, input.snapshot.body);
+  const body = input.storedBody ?? storeBody(db, (input.snapshot as Snapshot).body);
   const hash = snapshotHash(input.snapshot, body.hash);
   if ((input.reason === 'save' || input.reason === 'autosave') && input.name == null) {
     const latest = stmt(db, 'SELECT id, hash FROM revisions WHERE article_seq = ? ORDER BY id DESC LIMIT 1')

@@ -34,6 +34,19 @@ describe('copydesk import', () => {
     expect(json.files[0]).toEqual(expect.objectContaining({ path: join(src, 'a.txt'), outcome: 'imported', articleId: expect.any(String), reason: null }));
   });
 
+  it('--workers: N prepare threads or 0 give the same report; a bad value is a usage error', async () => {
+    for (let i = 0; i < 250; i += 1) writeFileSync(join(src, `n${i}.txt`), `Story ${i}\n\nBody ${i}.\n`);
+    const threaded = await cli('import', src, '--db', db, '--json', '--workers', '2');
+    const single = await cli('import', src, '--db', join(dir, 'single.sqlite'), '--json', '--workers', '0');
+    expect(threaded.code).toBe(0);
+    const outcomes = (r: { out: string }) => (JSON.parse(r.out) as { files: Array<{ path: string; outcome: string }> }).files.map((f) => `${f.path}:${f.outcome}`);
+    expect(outcomes(threaded)).toHaveLength(252);
+    expect(outcomes(threaded)).toEqual(outcomes(single));
+    const bad = await cli('import', src, '--db', db, '--workers', 'many');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/--workers takes a number/u);
+  }, 60_000);
+
   it('exits 2 when a file failed, and says why on stderr', async () => {
     writeFileSync(join(src, 'empty.txt'), '');
     const r = await cli('import', src, '--db', db);
@@ -55,6 +68,29 @@ describe('copydesk import', () => {
     expect((JSON.parse(readFileSync(json, 'utf8')) as Array<{ outcome: string }>).map((f) => f.outcome)).toEqual(['duplicate', 'duplicate', 'duplicate']);
     const bad = await cli('import', src, '--db', db, '--report', join(dir, 'r.txt'));
     expect(bad).toMatchObject({ code: 1, err: 'copydesk: --report must end in .csv or .json.' });
+  });
+
+  it('hidden files and folders are skipped, counted and listed, and alone never make exit 2', async () => {
+    writeFileSync(join(src, '.DS_Store'), 'Bud1');
+    mkdirSync(join(src, '.git'));
+    writeFileSync(join(src, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    const r = await cli('import', src, '--db', db, '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { skipped: number; failed: number; files: Array<{ path: string; outcome: string; reason: string }> };
+    expect(json).toMatchObject({ imported: 2, failed: 0, skipped: 2 });
+    expect(json.files.filter((f) => f.outcome === 'skipped')).toEqual([
+      expect.objectContaining({ path: join(src, '.DS_Store'), reason: 'hidden file', articleId: null }),
+      expect.objectContaining({ path: join(src, '.git'), reason: 'hidden folder: nothing inside it is imported' }),
+    ]);
+    const text = await cli('import', src, '--db', db);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/^0 imported, 0 updated, 2 duplicates, 0 failed, 2 skipped \(hidden\) — job 2$/u);
+    const jobs = JSON.parse((await cli('imports', '--db', db, '--json')).out) as { jobs: Array<{ skipped: number; files: number }> };
+    expect(jobs.jobs.map((j) => [j.skipped, j.files])).toEqual([
+      [2, 4],
+      [2, 4],
+    ]);
+    expect((await cli('imports', '1', '--db', db)).out).toContain(`skipped   ${join(src, '.DS_Store')} — hidden file`);
   });
 
   it('refuses bad options with exit 1 and one line', async () => {

@@ -1,5 +1,6 @@
 import { getJob, jobFiles, listJobs } from '../../archive/import/jobs.ts';
 import { type Command, EXIT, intOption, printJson, UsageError } from '../command.ts';
+import { skippedNote } from './import.ts';
 
 export const importsCommand: Command = {
   name: 'imports',
@@ -19,7 +20,7 @@ export const importsCommand: Command = {
       else
         for (const j of jobs)
           ctx.out(
-            `job ${j.id}  ${j.state.padEnd(11)} ${j.startedAt}  ${j.imported} imported, ${j.updated} updated, ${j.duplicates} duplicates, ${j.failed} failed  ${j.roots.join(' ')}`,
+            `job ${j.id}  ${j.state.padEnd(11)} ${j.startedAt}  ${j.imported} imported, ${j.updated} updated, ${j.duplicates} duplicates, ${j.failed} failed${skippedNote(j.skipped)}  ${j.roots.join(' ')}`,
           );
       return EXIT.ok;
     }
@@ -33,7 +34,7 @@ export const importsCommand: Command = {
     }
     ctx.out(`job ${job.id}: ${job.state}, started ${job.startedAt}${job.finishedAt ? `, finished ${job.finishedAt}` : ''}`);
     ctx.out(`roots: ${job.roots.join(' ')}`);
-    ctx.out(`${job.imported} imported, ${job.updated} updated, ${job.duplicates} duplicates, ${job.failed} failed`);
+    ctx.out(`${job.imported} imported, ${job.updated} updated, ${job.duplicates} duplicates, ${job.failed} failed${skippedNote(job.skipped)}`);
     for (const f of files) {
       const enc = f.encoding ? ` [${f.encoding}${f.confidence != null && f.confidence < 1 ? ` ${f.confidence}` : ''}]` : '';
       ctx.out(`${f.outcome.padEnd(9)} ${f.path}${enc}${f.reason ? ` — ${f.reason}` : ''}`);

@@ -1,12 +1,19 @@
 import { type Command, printJson, UsageError } from '../command.ts';
+import { showOriginal } from './showOriginal.ts';
 
 export const showCommand: Command = {
   name: 'show',
   summary: 'Print one article',
-  usage: 'copydesk show <id>',
+  usage: 'copydesk show <id> [--original [--out FILE]]',
+  options: {
+    original: { type: 'boolean', description: 'the file it was imported from, byte for byte (with --json: its fields and decoded text)' },
+    out: { type: 'string', description: 'with --original: write the bytes to FILE (atomically) instead of stdout' },
+  },
   run(ctx) {
     const id = ctx.args[0];
     if (!id) throw new UsageError('show needs an article id.');
+    if (ctx.options.original === true) return showOriginal(ctx, id);
+    if (ctx.options.out !== undefined) throw new UsageError('--out goes with --original (show <id> --original --out FILE).');
     const article = ctx.archive().getArticle(id);
     if (ctx.json) {
       printJson(ctx, article);

@@ -1,6 +1,6 @@
 // Handlers of shared/contract/archive.ts. Reads run in the read pool, so a
 // search answers while the writer imports (WAL); writes go to the writer.
-import type { ArchiveStatsValue, archiveContract, CheckValue } from '../../../shared/contract/archive.ts';
+import { type ArchiveStatsValue, type archiveContract, type CheckValue, MAX_ORIGINAL_CHARS } from '../../../shared/contract/archive.ts';
 import type { ArchiveStats } from '../../archive/maintenance/stats.ts';
 import type { CheckReport } from '../../archive/maintenance/check.ts';
 import { unwrap } from './errors.ts';
@@ -20,6 +20,7 @@ export const archiveHandlers = {
     }),
   ),
   getArticle: reader((archive, input) => archive.getArticle(input.id)),
+  getOriginal: reader((archive, input) => archive.getOriginalText(input.id, input.maxChars ?? MAX_ORIGINAL_CHARS)),
   stats: reader((archive) => archive.stats()),
   check: reader((archive) => archive.check()),
   facets: inMain(async (ctx) => unwrap(await ctx.workers.op('read', 'facets', {}))),

@@ -7,39 +7,19 @@ import { z } from 'zod';
 import { contract } from '../../../shared/contract/index.ts';
 import { eventChannel, eventFunctionName, methodChannel } from '../../../shared/contract/define.ts';
 import { manifest } from '../../../shared/contract/manifest.ts';
-import { ERROR_CODES, err, type Result, toErrorValue } from '../../../shared/result.ts';
+import { ERROR_CODES, type Result, toErrorValue } from '../../../shared/result.ts';
 import { tempArchive, type TempArchive } from '../../archive/testing/tempArchive.ts';
 import { buildApi } from '../../preload/buildApi.ts';
 import { createDispatcher, isTrustedSender, type Sender } from './dispatch.ts';
+import { contractMethods, FOREIGN_SENDERS, hostilePayloads, methodSchema, payloads, silentLog, stubContext } from './fuzzing.ts';
 import { handlers } from './registry.ts';
-import type { Logger, MainContext } from './types.ts';
 
 const ORIGIN = 'app://copydesk';
 const OWN: Sender = { url: 'app://copydesk/index.html', isMainFrame: true };
-const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const silent = silentLog;
 
-/** A context whose capabilities all answer harmlessly, so random payloads that pass validation still run their handler. */
-function stubContext(): MainContext {
-  return {
-    archivePath: '/tmp/none.sqlite',
-    version: '0',
-    platform: 'linux',
-    workers: { call: async () => err('unavailable', 'stub'), op: async () => err('unavailable', 'stub') },
-    imports: { start: () => err('busy', 'stub'), cancel: () => ({ cancelling: false }), lastReport: () => null },
-    dialogs: { openPaths: async () => [], saveFile: async () => null, chooseFolder: async () => null },
-    openExternal: async () => undefined,
-    writeTextFile: async () => undefined,
-    writeClipboard: () => undefined,
-    emit: () => undefined,
-    log: silent,
-  };
-}
-
-const dispatcher = createDispatcher({ contract, handlers, trustedOrigin: ORIGIN, context: stubContext, log: silent });
-
-function methods(): Array<[string, string]> {
-  return Object.entries(contract).flatMap(([d, spec]) => Object.keys(spec.methods).map((m) => [d, m] as [string, string]));
-}
+const dispatcher = createDispatcher({ contract, handlers, trustedOrigin: ORIGIN, context: () => stubContext(), log: silent });
+const methods = contractMethods;
 
 function expectResult(result: Result<unknown>): void {
   expect(typeof result.ok).toBe('boolean');
@@ -47,15 +27,6 @@ function expectResult(result: Result<unknown>): void {
     expect(ERROR_CODES).toContain(result.error.code);
     expect(typeof result.error.message).toBe('string');
   }
-}
-
-/** Payloads shaped like the schema (its keys, random values) as well as anything at all. */
-function payloads(schema: z.ZodType): fc.Arbitrary<unknown> {
-  const shape = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
-  const keyed = shape.length
-    ? fc.record(Object.fromEntries(shape.map((k) => [k, fc.oneof(fc.anything(), fc.string(), fc.integer(), fc.array(fc.string()))])), { requiredKeys: [] })
-    : fc.constant({});
-  return fc.oneof(fc.anything(), keyed, fc.dictionary(fc.string(), fc.anything()));
 }
 
 describe('the contract', () => {
@@ -125,7 +96,7 @@ describe('the contract', () => {
 
 describe('dispatch', () => {
   it.each(methods())('%s.%s answers 1,000 random payloads with values, never a throw', async (d, m) => {
-    const schema = (contract as Record<string, { methods: Record<string, { input: z.ZodType }> }>)[d]?.methods[m]?.input as z.ZodType;
+    const schema = methodSchema(d, m);
     await fc.assert(
       fc.asyncProperty(payloads(schema), async (payload) => {
         const result = await dispatcher.dispatch(methodChannel(d, m), payload, OWN);
@@ -136,23 +107,26 @@ describe('dispatch', () => {
     );
   });
 
+  it.each(methods())('%s.%s answers wrong-shape, oversized and prototype-polluting payloads with values', async (d, m) => {
+    const schema = methodSchema(d, m);
+    for (const payload of hostilePayloads(schema)) {
+      const result = await dispatcher.dispatch(methodChannel(d, m), payload, OWN);
+      expectResult(result);
+      if (!schema.safeParse(payload).success) expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('refuses unknown channels', async () => {
-    for (const channel of ['copydesk:archive.drop', 'archive:search', '', null, 42, { toString: () => 'x' }, 'copydesk:__proto__.constructor']) {
+    const noToString = Object.create(null) as object; // String() throws on it: the gate must not
+    for (const channel of ['copydesk:archive.drop', 'archive:search', '', null, 42, { toString: () => 'x' }, 'copydesk:__proto__.constructor', noToString, Symbol('x')]) {
       expect(await dispatcher.dispatch(channel, {}, OWN)).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+      expect(await dispatcher.dispatch(channel, {}, FOREIGN_SENDERS[0]!)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     }
   });
 
   it('refuses foreign senders before reading the payload', async () => {
-    const foreign: Sender[] = [
-      { url: 'https://evil.example/', isMainFrame: true },
-      { url: 'app://copydesk/index.html', isMainFrame: false },
-      { url: 'app://other/index.html', isMainFrame: true },
-      { url: 'file:///etc/passwd', isMainFrame: true },
-      { url: 'app://copydesk.evil/index.html', isMainFrame: true },
-      { url: null, isMainFrame: true },
-      { url: 'not a url', isMainFrame: true },
-    ];
-    for (const sender of foreign) {
+    for (const sender of FOREIGN_SENDERS) {
       expect(isTrustedSender(sender, ORIGIN)).toBe(false);
       expect(await dispatcher.dispatch(methodChannel('archive', 'search'), { query: 'x' }, sender)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     }
@@ -185,7 +159,7 @@ describe('worker handlers on a real archive', () => {
     for (const [d, m] of methods()) {
       const handler = (handlers as unknown as Record<string, Record<string, { where: string; run: (a: unknown, i: unknown) => unknown }>>)[d]?.[m];
       if (!handler || handler.where === 'main' || handler.where === 'write') continue;
-      const schema = (contract as Record<string, { methods: Record<string, { input: z.ZodType }> }>)[d]?.methods[m]?.input as z.ZodType;
+      const schema = methodSchema(d, m);
       await fc.assert(
         fc.asyncProperty(payloads(schema), async (payload) => {
           const parsed = schema.safeParse(payload);

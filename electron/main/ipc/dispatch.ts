@@ -62,25 +62,39 @@ export function isTrustedSender(sender: Sender, trustedOrigin: string): boolean 
   }
 }
 
+/** A channel as a log can show it; String() itself throws for an object without a usable toString. */
+function label(channel: unknown): string {
+  try {
+    return String(channel).slice(0, 100);
+  } catch {
+    return `(${typeof channel})`;
+  }
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const routes = buildRoutes(options.contract, options.handlers);
   const { log } = options;
 
   async function dispatch(channel: unknown, payload: unknown, sender: Sender): Promise<Result<unknown>> {
     if (!isTrustedSender(sender, options.trustedOrigin)) {
-      log.warn('IPC refused: foreign sender', { channel: String(channel).slice(0, 100), url: sender.url?.slice(0, 200) ?? null });
+      log.warn('IPC refused: foreign sender', { channel: label(channel), url: sender.url?.slice(0, 200) ?? null });
       return err('forbidden-sender', 'This call did not come from the Copydesk window.');
     }
     const route = typeof channel === 'string' ? routes.get(channel) : undefined;
     if (!route) {
-      log.warn('IPC refused: unknown method', { channel: String(channel).slice(0, 100) });
+      log.warn('IPC refused: unknown method', { channel: label(channel) });
       return err('unknown-method', 'Copydesk has no such method.');
     }
     const parsed = route.schema.safeParse(payload);
     if (!parsed.success) {
+      // Clipped: a hostile key or value (zod quotes unknown keys) must not make the log line or the answer huge.
       const detail = parsed.error.issues
         .slice(0, 3)
-        .map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`)
+        .map((i) => clip(`${i.path.map(String).join('.') || 'payload'}: ${i.message}`, 200))
         .join('; ');
       log.warn('IPC refused: invalid payload', { channel: route.channel, detail });
       return err('invalid-payload', `Invalid request for ${route.domain}.${route.method}: ${detail}`);

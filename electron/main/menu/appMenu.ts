@@ -23,7 +23,9 @@ export function installMenu(send: (command: MenuCommand) => void): void {
         { type: 'separator' },
         item('Back Up Archive…', 'backup', 'CmdOrCtrl+Shift+B'),
         { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit', accelerator: 'Ctrl+Q' },
+        // Cmd/Ctrl+W closes the article tab (its edits are saved as it closes), as in browsers and IDEs; the window keeps Shift.
+        item('Close Tab', 'close-tab', 'CmdOrCtrl+W'),
+        isMac ? { role: 'close', accelerator: 'Cmd+Shift+W' } : { role: 'quit', accelerator: 'Ctrl+Q' },
       ],
     },
     {

@@ -3,7 +3,8 @@ import { BrowserWindow, nativeTheme } from 'electron';
 import { APP_ENTRY } from '../protocol/files.ts';
 import { secureWebPreferences } from './webPreferences.ts';
 
-export function createMainWindow(preloadPath: string): BrowserWindow {
+/** `hash` (e.g. a damaged archive's problem, shared/model/openProblem.ts) is appended to the entry URL. */
+export function createMainWindow(preloadPath: string, hash = ''): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -15,6 +16,6 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     webPreferences: secureWebPreferences(preloadPath),
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(APP_ENTRY);
+  void win.loadURL(`${APP_ENTRY}${hash}`);
   return win;
 }

@@ -3,21 +3,11 @@
 // parsing), no <webview>, no permissions.
 import { app, session, shell } from 'electron';
 import { log } from '../log.ts';
-import { APP_ORIGIN } from '../protocol/files.ts';
-import { safeExternalUrl } from './externalUrl.ts';
+import { decideNavigation, decideRedirect, decideWindowOpen, type UrlDecision } from './navigation.ts';
 
-function isOwnPage(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}` === APP_ORIGIN;
-  } catch {
-    return false;
-  }
-}
-
-function openOutside(url: string): void {
-  const safe = safeExternalUrl(url);
-  if (safe) void shell.openExternal(safe);
+/** Carry out a decision's outside part: a safe link goes to the system; anything else is refused and logged. */
+function openOutside(decision: UrlDecision, url: string): void {
+  if (decision.external) void shell.openExternal(decision.external);
   else log.warn('refused to open a link outside the app', url.slice(0, 200));
 }
 
@@ -25,16 +15,17 @@ export function installGuards(): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
       // A reload of our own page is fine; anything else is a link the user should see in a browser.
-      if (isOwnPage(url)) return;
+      const decision = decideNavigation(url);
+      if (decision.navigate) return;
       event.preventDefault();
-      openOutside(url);
+      openOutside(decision, url);
     });
     contents.on('will-redirect', (event, url) => {
-      if (!isOwnPage(url)) event.preventDefault();
+      if (!decideRedirect(url).navigate) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      openOutside(url);
+      openOutside(decideWindowOpen(url), url);
       return { action: 'deny' };
     });
   });

@@ -10,6 +10,7 @@ import { importPaths } from '../../archive/import/importer.ts';
 import { buildRoutes } from '../ipc/dispatch.ts';
 import { handlers } from '../ipc/registry.ts';
 import { workerOps } from './ops.ts';
+import { appPrepareWorkers } from './prepareWorkers.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.ts';
 
 const SLOW_MS = 40;
@@ -86,7 +87,12 @@ async function runImport(id: number, paths: string[], timezone: string | undefin
   };
   let result: ImportFinishedValue;
   try {
-    const report = await importPaths(archive, paths, { ...(timezone ? { timezone } : {}), signal: importAbort.signal, onProgress });
+    const report = await importPaths(archive, paths, {
+      ...(timezone ? { timezone } : {}),
+      prepareWorkers: appPrepareWorkers(import.meta.url),
+      signal: importAbort.signal,
+      onProgress,
+    });
     if (pending) send({ type: 'import-progress', progress: pending });
     result = { ok: true, report };
   } catch (error) {

@@ -2,6 +2,7 @@
 // handlers call them after a dialog (backup) or to emit an event afterwards.
 import type { Archive } from '../../archive/archive.ts';
 import type { FacetsValue } from '../../../shared/contract/archive.ts';
+import { autoBackupIfDue } from '../../archive/backup/auto.ts';
 import { exportOps } from './exportOps.ts';
 
 /** `progress` sends a value to main while the operation runs (main passed a listener to `op`). */
@@ -20,5 +21,10 @@ export const workerOps: Readonly<Record<string, Op>> = {
     if (typeof args.path !== 'string') throw new Error('backupTo needs a path');
     await archive.backup(args.path);
     return { path: args.path };
+  },
+  /** The app's automatic backup (../backup/autoBackupScheduler.ts): a no-op unless one is due. */
+  async autoBackup(archive) {
+    const result = await autoBackupIfDue(archive);
+    return { taken: result.taken?.file ?? null, removed: result.removed.length };
   },
 };

@@ -106,11 +106,17 @@ export function App() {
           return void api.archive.check({}).then((r) =>
             setNotice(!r.ok ? r.error.message : r.value.ok ? 'Archive check: everything is sound.' : `Archive check found ${r.value.problems.length} problem(s): ${r.value.problems[0]?.message ?? ''}`),
           );
+        case 'close-tab': {
+          // On the browser there is no tab to close: the command does nothing rather than close the window.
+          const active = activeTab(tabs);
+          if (active) closeTab(active.key);
+          return;
+        }
         case 'about':
           return setNotice(`Copydesk ${info?.version ?? ''} — an offline newsroom archive and editor.`);
       }
     },
-    [newArticle, imports, report, focusSearch, info, tabs, previewId],
+    [newArticle, imports, report, focusSearch, info, tabs, previewId, closeTab],
   );
 
   useEffect(() => api.app.onMenu(({ command }) => onMenu(command)), [onMenu]);

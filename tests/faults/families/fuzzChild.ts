@@ -39,7 +39,7 @@ writeFileSync(
     maxGap,
     slowest,
     check,
-    counts: { imported: report.imported, updated: report.updated, duplicates: report.duplicates, failed: report.failed },
+    counts: { imported: report.imported, updated: report.updated, duplicates: report.duplicates, failed: report.failed, skipped: report.skipped },
     rows: report.files.map((f) => ({ path: f.path, outcome: f.outcome, reason: f.reason, ms: gaps.get(f.path) ?? 0 })),
   }),
 );

@@ -33,13 +33,15 @@ export async function importerFuzz(opts: FamilyOptions): Promise<FamilyResult> {
     if (exit.timedOut) failures.push(`the import did not finish within ${limit / 1000} s (a hang)`);
     else if (exit.code !== 0) failures.push(`the import process crashed (exit ${exit.code}): ${exit.stderr.slice(0, 500)}`);
     const result = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as ChildResult) : null;
-    const figures: FamilyResult['figures'] = { 'input files': corpus.expected.size, 'hidden files (skipped by design, no row)': corpus.hidden };
+    const figures: FamilyResult['figures'] = { 'input files': corpus.expected.size, 'hidden files and folders (skipped, a row each)': corpus.hidden };
     if (result) {
       const byPath = new Map<string, number>();
       for (const row of result.rows) {
         const key = row.path.includes('#') && !corpus.expected.has(row.path) ? row.path.slice(0, row.path.lastIndexOf('#')) : row.path;
         byPath.set(key, (byPath.get(key) ?? 0) + 1);
         if (row.outcome === 'failed' && !row.reason) failures.push(`failed without a reason: ${row.path}`);
+        const cls = corpus.expected.get(row.path);
+        if ((cls === 'hidden file' || cls === 'hidden folder') !== (row.outcome === 'skipped')) failures.push(`${row.path} (${cls ?? 'not an input'}) came out ${row.outcome}`);
       }
       const missing = [...corpus.expected.keys()].filter((p) => !byPath.has(p));
       const extra = [...byPath.keys()].filter((p) => !corpus.expected.has(p));
@@ -68,6 +70,7 @@ export async function importerFuzz(opts: FamilyOptions): Promise<FamilyResult> {
         imported: result.counts.imported ?? 0,
         duplicates: result.counts.duplicates ?? 0,
         failed: result.counts.failed ?? 0,
+        skipped: result.counts.skipped ?? 0,
         'deleted mid-import, reported vanished': `${vanishedOk}/${corpus.vanish.length}`,
         'slowest file (ms)': result.maxGap,
         'import time (s)': Number((result.ms / 1000).toFixed(1)),

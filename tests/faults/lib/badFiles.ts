@@ -1,7 +1,7 @@
 // The fuzz corpus for the importer: every kind of bad input an archivist's
 // folder can hold. Returns the paths the import must report (one row each),
-// the files to delete once the import has started, and the hidden files the
-// importer skips by design.
+// the files to delete once the import has started, and how many hidden files
+// and folders it holds (skipped by design, one `skipped` row each).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -81,11 +81,18 @@ export function writeBadFiles(root: string, count: number, seed: number, full: b
     put(raw, 'Lossy name\n\nbody\n', 'invalid utf-8 name', join(bytesDir, Buffer.from(bytes).toString('utf8')));
   }
 
-  // Hidden files: skipped by the importer's walker by design (no row).
+  // Hidden files and folders: skipped by the importer's walker by design, a `skipped`
+  // row each; a hidden folder is one row, its contents are never listed.
   for (const h of ['.DS_Store', '.hidden.txt', '..sneaky.txt']) {
-    writeFileSync(join(bulk, h), 'hidden');
+    put(join(bulk, h), 'hidden', 'hidden file');
     hidden += 1;
   }
+  const git = join(bulk, '.git');
+  mkdirSync(join(git, 'objects'), { recursive: true });
+  writeFileSync(join(git, 'HEAD'), 'ref: refs/heads/main\n');
+  writeFileSync(join(git, 'objects', 'ab12'), 'blob');
+  expected.set(git, 'hidden folder');
+  hidden += 1;
 
   // Deep folders: 80 levels, a file at several depths.
   let deep = join(root, 'deep');

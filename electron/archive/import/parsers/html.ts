@@ -7,6 +7,7 @@ import { bodyState } from '../../../../shared/editor/build.ts';
 import { collapseSpaces } from '../text.ts';
 import { guessLanguage, resolveDates } from './dates.ts';
 import { blocksFromHtml, type HtmlNode, isElement, textOf, type HtmlElement } from './htmlBlocks.ts';
+import { capNesting } from './nesting.ts';
 import type { ParsedArticle, ParseInput, Parser } from './types.ts';
 
 export const htmlParser: Parser = {
@@ -21,7 +22,8 @@ export const htmlParser: Parser = {
 };
 
 export function parseHtml(input: ParseInput): ParsedArticle {
-  const doc = parseDocument(input.text, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const markup = capNesting(input.text, false);
+  const doc = parseDocument(markup.text, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   const all = descendants(doc.children);
   const meta = (key: string) => {
     const el = all.find((e) => e.name === 'meta' && (e.attribs.property === key || e.attribs.name === key || e.attribs.itemprop === key));
@@ -62,7 +64,7 @@ export function parseHtml(input: ParseInput): ParsedArticle {
       ...dates.fields,
     },
     body: bodyState(blocks),
-    flags: blocks.length === 0 ? ['no-body'] : [],
+    flags: [...(blocks.length === 0 ? ['no-body'] : []), ...(markup.capped ? ['deep-nesting'] : [])],
     zoneAssumed: dates.zoneAssumed,
   };
 }

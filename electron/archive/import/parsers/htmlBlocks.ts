@@ -1,5 +1,8 @@
 // A parsed HTML/XML tree (htmlparser2) to Lexical blocks. Shared by the HTML
 // and NITF parsers: NITF's body.content is HTML-like (p, hl2, block, ul, …).
+// Trees can be deep (see nesting.ts): the converters recurse at most
+// MAX_NESTING levels and read anything deeper as plain lines of text, and the
+// text helpers (textOf, flatLines) do not recurse at all.
 import type { parseDocument } from 'htmlparser2';
 import { heading, horizontalRule, lineBreak, linkNode, list, quote, textNode } from '../../../../shared/editor/build.ts';
 import { TEXT_FORMAT } from '../../../../shared/editor/serialized.ts';
@@ -36,7 +39,15 @@ const BLOCKS = new Set([
   ...Object.keys(HEADINGS),
 ]);
 
-export function blocksFromHtml(nodes: readonly HtmlNode[], skip: ReadonlySet<HtmlNode> = new Set()): BlockNode[] {
+/**
+ * Levels of markup read as structure (lists, quotes, formatting); deeper
+ * content becomes plain paragraphs or text. Real articles nest far less, and
+ * it bounds both the call stack here and the depth of the stored Lexical JSON.
+ */
+export const MAX_NESTING = 128;
+
+export function blocksFromHtml(nodes: readonly HtmlNode[], skip: ReadonlySet<HtmlNode> = new Set(), level = 0): BlockNode[] {
+  if (level > MAX_NESTING) return flatLines(nodes, skip).map((line) => para([textNode(line)]));
   const out: BlockNode[] = [];
   let inline: InlineNode[] = [];
   const flush = () => {
@@ -47,22 +58,22 @@ export function blocksFromHtml(nodes: readonly HtmlNode[], skip: ReadonlySet<Htm
   for (const node of nodes) {
     if (skip.has(node)) continue;
     if (!isElement(node)) {
-      if (node.type === 'text') appendInline(inline, node, 0, skip);
+      if (node.type === 'text') appendInline(inline, node, 0, skip, level);
       continue;
     }
     const name = node.name;
     if (DROP.has(name)) continue;
     if (!BLOCKS.has(name)) {
-      appendInline(inline, node, 0, skip);
+      appendInline(inline, node, 0, skip, level);
       continue;
     }
     flush();
     const tag = HEADINGS[name];
     if (tag) {
-      const children = trimInline(inlineOf(node, skip));
+      const children = trimInline(inlineOf(node, skip, 0, level + 1));
       if (children.length > 0) out.push(heading(tag, children));
     } else if (name === 'blockquote') {
-      const inner = blocksFromHtml(node.children, skip);
+      const inner = blocksFromHtml(node.children, skip, level + 1);
       const children: InlineNode[] = [];
       for (const b of inner) {
         if (b.type === 'horizontalrule' || b.type === 'list') continue;
@@ -71,7 +82,7 @@ export function blocksFromHtml(nodes: readonly HtmlNode[], skip: ReadonlySet<Htm
       }
       if (children.length > 0) out.push(quote(children));
     } else if (name === 'ul' || name === 'ol') {
-      const l = listOf(node, skip);
+      const l = listOf(node, skip, 0, level + 1);
       if (l.children.length > 0) out.push(l);
     } else if (name === 'hr') {
       out.push(horizontalRule());
@@ -84,15 +95,15 @@ export function blocksFromHtml(nodes: readonly HtmlNode[], skip: ReadonlySet<Htm
       });
       if (children.length > 0) out.push(para(children));
     } else {
-      out.push(...blocksFromHtml(node.children, skip));
+      out.push(...blocksFromHtml(node.children, skip, level + 1));
     }
   }
   flush();
   return out;
 }
 
-/** `depth`: Lexical indents the items of a nested list by their nesting level. */
-function listOf(node: HtmlElement, skip: ReadonlySet<HtmlNode>, depth = 0): SerializedList {
+/** `depth`: Lexical indents the items of a nested list by their nesting level; `level`: markup depth (MAX_NESTING). */
+function listOf(node: HtmlElement, skip: ReadonlySet<HtmlNode>, depth: number, level: number): SerializedList {
   const items: ListItemNode[] = [];
   const numbered = node.name === 'ol';
   const start = numbered ? Number.parseInt(node.attribs.start ?? '1', 10) || 1 : 1;
@@ -100,15 +111,20 @@ function listOf(node: HtmlElement, skip: ReadonlySet<HtmlNode>, depth = 0): Seri
     if (!isElement(child) || child.name !== 'li' || skip.has(child)) continue;
     const inline: InlineNode[] = [];
     const nested: SerializedList[] = [];
+    /** Lists nested too deep to keep as lists: their lines become items at this level. */
+    const flattened: ListItemNode[] = [];
     for (const c of child.children) {
-      if (isElement(c) && (c.name === 'ul' || c.name === 'ol')) nested.push(listOf(c, skip, depth + 1));
-      else if (isElement(c) && BLOCKS.has(c.name)) {
+      if (isElement(c) && (c.name === 'ul' || c.name === 'ol')) {
+        if (level + 2 > MAX_NESTING) flattened.push(...flatLines([c], skip).map((line) => makeItem([textNode(line)])));
+        else nested.push(listOf(c, skip, depth + 1, level + 2));
+      } else if (isElement(c) && BLOCKS.has(c.name)) {
         if (inline.length > 0) inline.push(textNode(' '));
-        inline.push(...inlineOf(c, skip));
-      } else appendInline(inline, c, 0, skip);
+        inline.push(...inlineOf(c, skip, 0, level + 2));
+      } else appendInline(inline, c, 0, skip, level + 2);
     }
     const trimmed = trimInline(inline);
     if (trimmed.length > 0) items.push(makeItem(trimmed));
+    items.push(...flattened);
     // Lexical keeps a nested list in a list item of its own.
     for (const n of nested) if (n.children.length > 0) items.push({ ...makeItem([]), children: [n] });
   }
@@ -123,20 +139,21 @@ function makeItem(children: InlineNode[]): ListItemNode {
   return item;
 }
 
-function inlineOf(node: HtmlElement, skip: ReadonlySet<HtmlNode>, format = 0): InlineNode[] {
+function inlineOf(node: HtmlElement, skip: ReadonlySet<HtmlNode>, format: number, level: number): InlineNode[] {
   const out: InlineNode[] = [];
-  for (const c of node.children) appendInline(out, c, format, skip);
+  for (const c of node.children) appendInline(out, c, format, skip, level);
   return out;
 }
 
-function appendInline(out: InlineNode[], node: HtmlNode, format: number, skip: ReadonlySet<HtmlNode>): void {
+function appendInline(out: InlineNode[], node: HtmlNode, format: number, skip: ReadonlySet<HtmlNode>, level: number): void {
   if (skip.has(node)) return;
+  if (level > MAX_NESTING && node.type !== 'text') {
+    // Too deep for formatting: its words, in the format reached so far.
+    pushText(out, flatLines([node], skip).join(' '), format);
+    return;
+  }
   if (node.type === 'text') {
-    const text = (node as { data: string }).data.replace(/[\s\u00A0]+/gu, ' ');
-    if (text === '') return;
-    const prev = out[out.length - 1];
-    if (prev?.type === 'text' && prev.format === format) prev.text = (prev.text + text).replace(/ {2,}/gu, ' ');
-    else out.push(textNode(text, format));
+    pushText(out, (node as { data: string }).data, format);
     return;
   }
   if (!isElement(node) || DROP.has(node.name)) return;
@@ -146,14 +163,24 @@ function appendInline(out: InlineNode[], node: HtmlNode, format: number, skip: R
   }
   if (node.name === 'a') {
     const url = safeUrl(node.attribs.href ?? '');
-    const children = inlineOf(node, skip, format);
+    const children = inlineOf(node, skip, format, level + 1);
     const texts = children.filter((c): c is SerializedText => c.type === 'text');
     if (url && texts.length > 0) out.push(linkNode(url, texts));
     else out.push(...children);
     return;
   }
   const extra = FORMATS[node.name] ?? 0;
-  for (const c of node.children) appendInline(out, c, format | extra, skip);
+  for (const c of node.children) appendInline(out, c, format | extra, skip, level + 1);
+}
+
+function pushText(out: InlineNode[], raw: string, format: number): void {
+  const text = raw.replace(/[\s\u00A0]+/gu, ' ');
+  if (text === '') return;
+  const prev = out[out.length - 1];
+  // Pieces are already collapsed, so a double space can only form at the seam (and
+  // re-collapsing the whole run on every append would be quadratic in wide paragraphs).
+  if (prev?.type === 'text' && prev.format === format) prev.text += prev.text.endsWith(' ') && text.startsWith(' ') ? text.slice(1) : text;
+  else out.push(textNode(text, format));
 }
 
 /** Drop leading/trailing spaces and line breaks of a run of inline nodes. */
@@ -172,13 +199,62 @@ function isBlank(node: InlineNode): boolean {
   return node.type === 'linebreak' || (node.type === 'text' && node.text.trim() === '');
 }
 
-/** All the text under a node, whitespace collapsed (kept as is inside <pre>). */
+/**
+ * All the text under a node, whitespace collapsed (kept as is for <pre>, the
+ * document root, or `raw`). Scripts and styles are skipped. Iterative: one
+ * pass over the subtree however deep it is.
+ */
 export function textOf(node: HtmlNode, raw = false): string {
-  if (node.type === 'text') return (node as { data: string }).data;
-  if (!('children' in node)) return '';
-  if (isElement(node) && (node.name === 'script' || node.name === 'style')) return '';
   const keep = raw || node.type === 'root' || (isElement(node) && node.name === 'pre');
   let out = '';
-  for (const c of (node as { children: HtmlNode[] }).children) out += textOf(c, keep);
+  const stack: HtmlNode[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop() as HtmlNode;
+    if (n.type === 'text') {
+      out += (n as { data: string }).data;
+      continue;
+    }
+    if (!('children' in n) || (isElement(n) && (n.name === 'script' || n.name === 'style'))) continue;
+    const children = (n as { children: HtmlNode[] }).children;
+    for (let i = children.length - 1; i >= 0; i -= 1) stack.push(children[i] as HtmlNode);
+  }
   return keep ? out : out.replace(/[\s\u00A0]+/gu, ' ').trim();
+}
+
+const BLOCK_END = Symbol('block end');
+
+/**
+ * The text under nodes as lines, iteratively: a block element or <br> ends a
+ * line, whitespace is collapsed, dropped elements (scripts, navigation, …) and
+ * `skip` are left out. For content nested too deep to convert.
+ */
+export function flatLines(nodes: readonly HtmlNode[], skip: ReadonlySet<HtmlNode>): string[] {
+  let out = '';
+  const stack: Array<HtmlNode | typeof BLOCK_END> = [...nodes].reverse();
+  while (stack.length > 0) {
+    const n = stack.pop() as HtmlNode | typeof BLOCK_END;
+    if (n === BLOCK_END) {
+      out += '\n';
+      continue;
+    }
+    if (skip.has(n)) continue;
+    if (n.type === 'text') {
+      out += (n as { data: string }).data.replace(/[\s\u00A0]+/gu, ' ');
+      continue;
+    }
+    if (!isElement(n) || DROP.has(n.name)) continue;
+    if (n.name === 'br') {
+      out += '\n';
+      continue;
+    }
+    if (BLOCKS.has(n.name)) {
+      out += '\n';
+      stack.push(BLOCK_END);
+    }
+    for (let i = n.children.length - 1; i >= 0; i -= 1) stack.push(n.children[i] as HtmlNode);
+  }
+  return out
+    .split('\n')
+    .map((line) => line.replace(/ {2,}/gu, ' ').trim())
+    .filter((line) => line !== '');
 }

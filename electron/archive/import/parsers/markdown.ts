@@ -73,7 +73,7 @@ function parseBlocks(text: string): BlockNode[] {
   const blocks: BlockNode[] = [];
   let pending: string[] = [];
   const flush = () => {
-    if (pending.length > 0) blocks.push(para(inlineMarkdown(joinWrapped(pending))));
+    if (pending.length > 0) blocks.push(para(inlineLines(pending)));
     pending = [];
   };
   for (let i = 0; i < lines.length; i += 1) {
@@ -82,9 +82,11 @@ function parseBlocks(text: string): BlockNode[] {
     let m: RegExpExecArray | null;
     if (t === '') {
       flush();
-    } else if ((m = /^(#{1,6})\s+(.*?)\s*#*$/u.exec(t))) {
+    } else if ((m = /^(#{1,6})(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$/u.exec(t))) {
+      // A closing run of # needs a space before it: `## C#` keeps its #.
       flush();
-      blocks.push(heading(`h${m[1]?.length ?? 1}` as 'h1', inlineMarkdown(m[2] ?? '')));
+      const children = inlineMarkdown(m[2] ?? '');
+      if (children.length > 0) blocks.push(heading(`h${m[1]?.length ?? 1}` as 'h1', children));
     } else if (/^(?:-{3,}|\*{3,}|_{3,})$/u.test(t.replace(/\s/g, ''))) {
       flush();
       blocks.push(horizontalRule());
@@ -100,28 +102,53 @@ function parseBlocks(text: string): BlockNode[] {
       for (; i < lines.length && (lines[i] as string).trim().startsWith('>'); i += 1)
         quoted.push((lines[i] as string).trim().replace(/^>\s?/u, ''));
       i -= 1;
-      blocks.push(quote(inlineMarkdown(joinWrapped(quoted.filter((q) => q !== '')))));
+      blocks.push(quote(inlineLines(quoted.filter((q) => q !== ''))));
     } else if ((m = /^([-*+]|\d{1,9}[.)])\s+/u.exec(t))) {
       flush();
       const numbered = /\d/u.test(m[1] ?? '');
       const start = numbered ? Number.parseInt(m[1] ?? '1', 10) : 1;
-      const items: InlineNode[][] = [];
+      const items: string[][] = [];
       const item = numbered ? /^\d{1,9}[.)]\s+(.*)$/u : /^[-*+]\s+(.*)$/u;
       for (; i < lines.length; i += 1) {
         const l = (lines[i] as string).trim();
         const im = item.exec(l);
-        if (im) items.push(inlineMarkdown(im[1] ?? ''));
-        else if (l !== '' && /^\s+/u.test(lines[i] as string) && items.length > 0) items[items.length - 1]?.push(...inlineMarkdown(` ${l}`));
+        if (im) items.push([im[1] ?? '']);
+        else if (l !== '' && /^\s+/u.test(lines[i] as string) && items.length > 0) items[items.length - 1]?.push(l);
         else break;
       }
       i -= 1;
-      blocks.push(list(numbered ? 'number' : 'bullet', items, start));
+      blocks.push(list(numbered ? 'number' : 'bullet', items.map(inlineLines), start));
     } else {
       pending.push(t);
     }
   }
   flush();
   return blocks;
+}
+
+/**
+ * The lines of one paragraph, quote or list item: joined as wrapped text,
+ * except after a line ending in an unescaped backslash, CommonMark's hard line
+ * break (what the Markdown exporter writes for a line break). On the last line
+ * the backslash is literal.
+ */
+function inlineLines(lines: readonly string[]): InlineNode[] {
+  const out: InlineNode[] = [];
+  let group: string[] = [];
+  const flush = () => {
+    if (group.length > 0) out.push(...inlineMarkdown(joinWrapped(group)));
+    group = [];
+  };
+  lines.forEach((line, i) => {
+    const trailing = /\\*$/u.exec(line)?.[0].length ?? 0;
+    if (i < lines.length - 1 && trailing % 2 === 1) {
+      group.push(line.slice(0, -1).trimEnd());
+      flush();
+      out.push(lineBreak());
+    } else group.push(line);
+  });
+  flush();
+  return out;
 }
 
 /** Code keeps its lines: code-formatted text with line breaks between them. */

@@ -5,6 +5,7 @@ import { bodyState } from '../../../../shared/editor/build.ts';
 import { collapseSpaces } from '../text.ts';
 import { guessLanguage, resolveDates } from './dates.ts';
 import { blocksFromHtml, type HtmlElement, type HtmlNode, isElement, textOf } from './htmlBlocks.ts';
+import { capNesting } from './nesting.ts';
 import type { ParsedArticle, ParseInput, Parser } from './types.ts';
 
 export const nitfParser: Parser = {
@@ -20,7 +21,8 @@ export const nitfParser: Parser = {
 };
 
 export function parseNitf(input: ParseInput): ParsedArticle {
-  const doc = parseDocument(input.text, { xmlMode: true, decodeEntities: true });
+  const markup = capNesting(input.text, true);
+  const doc = parseDocument(markup.text, { xmlMode: true, decodeEntities: true });
   const els = elements(doc.children);
   const first = (name: string) => els.find((e) => e.name === name);
   const text = (name: string) => {
@@ -40,7 +42,7 @@ export function parseNitf(input: ParseInput): ParsedArticle {
   const content = first('body.content');
   const blocks = content ? blocksFromHtml(content.children) : [];
   const lang = first('nitf')?.attribs['xml:lang'] ?? first('body')?.attribs['xml:lang'];
-  const flags = blocks.length === 0 ? ['no-body'] : [];
+  const flags = [...(blocks.length === 0 ? ['no-body'] : []), ...(markup.capped ? ['deep-nesting'] : [])];
   return {
     fields: { headline, dek, byline, dateline, section, tags, language: lang ?? guessLanguage(headline + textOf(content ?? doc)), ...dates.fields },
     body: bodyState(blocks),
@@ -50,15 +52,15 @@ export function parseNitf(input: ParseInput): ParsedArticle {
   };
 }
 
+/** Every element in document order (iterative: the tree may be deep). */
 function elements(nodes: readonly HtmlNode[]): HtmlElement[] {
   const out: HtmlElement[] = [];
-  const walk = (list: readonly HtmlNode[]) => {
-    for (const n of list) {
-      if (!isElement(n)) continue;
-      out.push(n);
-      walk(n.children);
-    }
-  };
-  walk(nodes);
+  const stack = [...nodes].reverse();
+  while (stack.length > 0) {
+    const n = stack.pop() as HtmlNode;
+    if (!isElement(n)) continue;
+    out.push(n);
+    for (let i = n.children.length - 1; i >= 0; i -= 1) stack.push(n.children[i] as HtmlNode);
+  }
   return out;
 }

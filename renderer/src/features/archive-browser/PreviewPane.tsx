@@ -5,6 +5,7 @@ import type { Article } from '../../../../shared/model/article.ts';
 import type { ErrorValue } from '../../../../shared/result.ts';
 import { api } from '../../api/client.ts';
 import { dateTime } from './format.ts';
+import { OriginalView } from './OriginalView.tsx';
 
 const PREVIEW_CHARS = 4000;
 
@@ -20,6 +21,8 @@ export function PreviewPane({ articleId, refreshKey, canEdit, onEdit }: PreviewP
   const [article, setArticle] = useState<Article | null>(null);
   const [error, setError] = useState<ErrorValue | null>(null);
   const latest = useRef<string | null>(null);
+  // Kept while moving through results, so originals can be compared one after another.
+  const [showOriginal, setShowOriginal] = useState(false);
 
   useEffect(() => {
     latest.current = articleId;
@@ -75,12 +78,26 @@ export function PreviewPane({ articleId, refreshKey, canEdit, onEdit }: PreviewP
       ) : (
         <p className="muted">Written in Copydesk on {dateTime(article.createdAt)}.</p>
       )}
-      <h3>Text</h3>
-      <div className="body-text">
-        {text.split(/\n+/).map((para, i) => (
-          <p key={i}>{para}</p>
-        ))}
+      <div className="text-header">
+        <h3>{showOriginal ? 'Original file' : 'Text'}</h3>
+        <div role="group" aria-label="Show the article text or the original file" className="view-toggle">
+          <button type="button" aria-pressed={!showOriginal} onClick={() => setShowOriginal(false)}>
+            Text
+          </button>
+          <button type="button" aria-pressed={showOriginal} onClick={() => setShowOriginal(true)}>
+            Original
+          </button>
+        </div>
       </div>
+      {showOriginal ? (
+        <OriginalView articleId={article.id} imported={src.path !== null} refreshKey={refreshKey} />
+      ) : (
+        <div className="body-text">
+          {text.split(/\n+/).map((para, i) => (
+            <p key={i}>{para}</p>
+          ))}
+        </div>
+      )}
     </aside>
   );
 }

@@ -5,7 +5,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { ImportOutcomeValue, ImportReportValue } from '../../../../shared/contract/import.ts';
 
 // Listed here rather than imported: the contract module carries zod schemas the renderer has no use for.
-const IMPORT_OUTCOMES: readonly ImportOutcomeValue[] = ['imported', 'updated', 'duplicate', 'failed'];
+const IMPORT_OUTCOMES: readonly ImportOutcomeValue[] = ['imported', 'updated', 'duplicate', 'failed', 'skipped'];
 import { api } from '../../api/client.ts';
 
 const ROW = 34;
@@ -22,7 +22,9 @@ export function ImportReport({ report, onOpenArticle, onClose, onNotice }: Impor
   const files = useMemo(() => (filter === 'all' ? report.files : report.files.filter((f) => f.outcome === filter)), [report, filter]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: files.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 10 });
-  const counts: Record<ImportOutcomeValue, number> = { imported: report.imported, updated: report.updated, duplicate: report.duplicates, failed: report.failed };
+  // `?? 0`: a report saved by a build from before the skipped outcome has no such count.
+  const skipped = report.skipped ?? 0;
+  const counts: Record<ImportOutcomeValue, number> = { imported: report.imported, updated: report.updated, duplicate: report.duplicates, failed: report.failed, skipped };
 
   const save = async () => {
     const result = await api.import.saveReport({});
@@ -36,6 +38,7 @@ export function ImportReport({ report, onOpenArticle, onClose, onNotice }: Impor
         <h2>{report.cancelled ? 'Import cancelled' : 'Import finished'}</h2>
         <p className="summary" data-testid="import-summary">
           {report.imported} imported · {report.updated} updated · {report.duplicates} duplicates · {report.failed} failed
+          {skipped > 0 ? ` · ${skipped} skipped (hidden)` : ''}
           {report.cancelled ? ' · stopped early: run the import again to finish' : ''}
         </p>
         <div className="actions">
