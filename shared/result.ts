@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'forbidden-sender',
   'unknown-method',
   'cancelled',
+  /** A queued search replaced by a newer one before it started (the window already dropped it). */
+  'superseded',
   'unavailable',
   'internal',
 ] as const;

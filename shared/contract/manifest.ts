@@ -48,7 +48,7 @@ export const manifest = {
     local: {},
   },
   import: {
-    methods: { start: true, cancel: true, lastReport: true, saveReport: true },
+    methods: { start: true, cancel: true, lastReport: true, reportRows: true, saveReport: true },
     events: { started: true, progress: true, finished: true },
     local: {},
   },

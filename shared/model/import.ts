@@ -40,4 +40,6 @@ export interface ImportReport {
   skipped: number;
   cancelled: boolean;
   files: ImportFileResult[];
+  /** Present when `files` holds only the first of the job's files (the app's report): how many there are in all. */
+  filesTotal?: number;
 }

@@ -10,6 +10,7 @@ import { diskFaults } from './families/diskFaults.ts';
 import { hostileContent } from './families/hostileContent.ts';
 import { importerFuzz } from './families/importFuzz.ts';
 import { ipcShell } from './families/ipcShell.ts';
+import { loadFamily } from './families/load.ts';
 import { migrations } from './families/migrations.ts';
 import type { FamilyOptions, FamilyResult } from './lib/util.ts';
 
@@ -25,6 +26,7 @@ const FAMILIES: Family[] = [
   { id: 7, run: migrations },
   { id: 8, run: ipcShell },
   { id: 9, run: hostileContent },
+  { id: 10, run: loadFamily },
 ];
 
 async function main(): Promise<number> {

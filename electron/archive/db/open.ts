@@ -62,7 +62,12 @@ function configure(db: Db, options: OpenOptions): void {
   db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
   registerFunctions(db);
   assertFts5(db);
-  if (options.readonly) return;
+  if (options.readonly) {
+    // 32 MB per reader (default 2 MB): a search on a large archive walks the
+    // same FTS and article pages again and again while someone types.
+    db.pragma('cache_size = -32768');
+    return;
+  }
   // WAL lets searches read while an import writes; FULL syncs the WAL on every
   // commit, so a committed article survives power loss, not just a crash.
   db.pragma('journal_mode = WAL');

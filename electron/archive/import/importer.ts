@@ -4,16 +4,17 @@
 // run leaves a consistent archive and re-running it finishes the job.
 import { resolve } from 'node:path';
 import type { Archive } from '../archive.ts';
+import type { Db } from '../db/open.ts';
 import { ArchiveError, fromSqliteError } from '../errors.ts';
 import { resolveZone } from '../time/zone.ts';
 import { encodingSupported } from './encoding.ts';
-import { createJob, FileRecorder, findResumable, finishJob, type JobOptions, jobFiles, markInterrupted, reopenJob, settledPaths } from './jobs.ts';
+import { createJob, FileRecorder, findResumable, finishJob, jobCounts, type JobOptions, jobFiles, jobFilesPage, markInterrupted, reopenJob, settledPaths } from './jobs.ts';
 import type { PreparedFile, PrepareOptions } from './prepareFile.ts';
 import { applyPreparedFile, failedRow, type FileContext, type FileRow, type ProcessedFile } from './processFile.ts';
 import { inlinePreparer, type Preparer, type PrepareWorkers, WorkerPreparer } from './workers/preparer.ts';
 import { ImportLookups } from './store.ts';
 import { DeferredIndex } from '../search/deferredIndex.ts';
-import type { ImportFileResult, ImportOptions, ImportProgress, ImportReport } from './types.ts';
+import type { ImportOptions, ImportProgress, ImportReport } from './types.ts';
 import { type WalkEntry, walkPaths } from './walk.ts';
 
 export const DEFAULT_MAX_SIZE = 20 * 1024 * 1024;
@@ -171,7 +172,7 @@ export async function importPaths(archive: Archive, paths: string[], options: Im
   }
   finishJob(db, jobId, cancelled ? 'cancelled' : 'done', archive.now());
   progress.finish();
-  return buildReport(jobId, jobFiles(db, jobId), cancelled);
+  return buildReport(db, jobId, cancelled, options.reportFiles);
 }
 
 type Sql = Record<'savepoint' | 'release' | 'rollbackTo', { run(): unknown }>;
@@ -212,18 +213,13 @@ function resolveOptions(options: ImportOptions): JobOptions {
   };
 }
 
-function buildReport(jobId: number, files: ImportFileResult[], cancelled: boolean): ImportReport {
-  const count = (o: ImportFileResult['outcome']) => files.reduce((n, f) => n + (f.outcome === o ? 1 : 0), 0);
-  return {
-    jobId,
-    imported: count('imported'),
-    updated: count('updated'),
-    duplicates: count('duplicate'),
-    failed: count('failed'),
-    skipped: count('skipped'),
-    cancelled,
-    files,
-  };
+/** Counts from the job's rows; `files` all of them, or only the first `firstFiles` (then `filesTotal` says how many in all). */
+function buildReport(db: Db, jobId: number, cancelled: boolean, firstFiles: number | undefined): ImportReport {
+  const n = jobCounts(db, jobId);
+  const summary = { jobId, imported: n.imported, updated: n.updated, duplicates: n.duplicate, failed: n.failed, skipped: n.skipped, cancelled };
+  if (firstFiles === undefined) return { ...summary, files: jobFiles(db, jobId) };
+  const page = jobFilesPage(db, jobId, { offset: 0, limit: firstFiles });
+  return { ...summary, files: page.rows, filesTotal: page.total };
 }
 
 class ProgressMeter {

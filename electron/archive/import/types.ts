@@ -19,6 +19,11 @@ export interface ImportOptions {
    * thread writes; absent: all on this thread. Small imports stay on this thread.
    */
   prepareWorkers?: PrepareWorkers;
+  /**
+   * Put only this many files in the report (the first, in order) plus `filesTotal`;
+   * absent: every file. The app pages the rest from the archive (jobFilesPage).
+   */
+  reportFiles?: number;
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
   onFile?: (result: ImportFileResult) => void;

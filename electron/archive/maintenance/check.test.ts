@@ -76,6 +76,18 @@ describe('check', () => {
     expect(report.problems.map((p) => p.kind)).toContain('search-index');
   });
 
+  it('catches a garbled body blob even when this process wrote (and remembers) that body', () => {
+    const { path } = filledArchive(); // the texts of all 400 bodies are in this process's memory now
+    const raw = new Database(path);
+    raw.prepare('UPDATE bodies SET data = randomblob(200) WHERE id IN (SELECT id FROM bodies ORDER BY id DESC LIMIT 3)').run();
+    raw.close();
+    const archive = Archive.open(path);
+    const report = archive.check();
+    archive.close();
+    expect(report.ok).toBe(false);
+    expect(report.problems.map((p) => p.kind)).toContain('search-index');
+  });
+
   it('catches rows that point to nothing', () => {
     const { path } = filledArchive();
     const archive = Archive.open(path);

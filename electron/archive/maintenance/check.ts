@@ -1,6 +1,7 @@
 // One call that answers "is this archive sound?": SQLite's page-level
 // integrity check, foreign keys, and FTS5's check of the index against the
 // article text it was built from.
+import { forgetBodyTexts } from '../db/functions.ts';
 import type { Db } from '../db/open.ts';
 
 export interface CheckProblem {
@@ -31,6 +32,8 @@ export function checkArchive(db: Db): CheckReport {
   try {
     // rank = 1 makes FTS5 compare the index with the content table, not only its own structure.
     // FTS5 runs it as a write statement, which a read-only connection refuses: skip it there.
+    // The texts remembered from writing must not stand in for what is on disk: a garbled body blob would pass.
+    forgetBodyTexts();
     if (!db.readonly) db.prepare("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)").run();
   } catch (error) {
     problems.push({ kind: 'search-index', message: `search index: ${(error as Error).message}` });

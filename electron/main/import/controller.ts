@@ -1,13 +1,14 @@
 // One import at a time (the archive has one writer). Starts it in the writer
-// worker, forwards throttled progress to the window and keeps the last report.
-import type { ImportReportValue } from '../../../shared/contract/import.ts';
+// worker, forwards throttled progress to the window and keeps the last report's
+// summary (counts, job id, first page of rows: the rest stays in the archive).
+import type { ImportReportSummaryValue } from '../../../shared/contract/import.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { Emit, ImportControl } from '../ipc/types.ts';
 import type { ArchiveWorkers } from '../worker/pool.ts';
 
 export class ImportController implements ImportControl {
   private running = false;
-  private last: ImportReportValue | null = null;
+  private last: ImportReportSummaryValue | null = null;
   private done: Promise<void> = Promise.resolve();
 
   constructor(
@@ -34,7 +35,7 @@ export class ImportController implements ImportControl {
     return { cancelling: this.running && this.workers.cancelImport() };
   }
 
-  lastReport(): ImportReportValue | null {
+  lastReport(): ImportReportSummaryValue | null {
     return this.last;
   }
 

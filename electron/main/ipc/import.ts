@@ -1,11 +1,13 @@
 // Handlers of shared/contract/import.ts. The import itself runs in the writer
-// worker (see ../import/controller.ts); these only start, stop and report it.
+// worker (see ../import/controller.ts); these start, stop and report it. The
+// report's rows stay in the archive (import_files): the window pages through
+// them with reportRows, and the CSV is written page by page in a reader.
 import type { importContract } from '../../../shared/contract/import.ts';
 import type { ImportFileResult, ImportProgress, ImportReport } from '../../archive/import/types.ts';
 import type { ImportFileValue, ImportProgressValue, ImportReportValue } from '../../../shared/contract/import.ts';
-import { IpcError } from './errors.ts';
-import { reportToCsv } from '../import/csv.ts';
-import { type DomainHandlers, inMain } from './types.ts';
+import { jobFilesPage } from '../../archive/import/jobs.ts';
+import { IpcError, unwrap } from './errors.ts';
+import { type DomainHandlers, inMain, reader } from './types.ts';
 
 type Assignable<T extends U, U> = T;
 export type ReportAgrees = Assignable<ImportReport, ImportReportValue>;
@@ -20,12 +22,13 @@ export const importHandlers = {
   }),
   cancel: inMain((ctx) => ctx.imports.cancel()),
   lastReport: inMain((ctx) => ctx.imports.lastReport()),
+  reportRows: reader((archive, input) => jobFilesPage(archive.db, input.jobId, { outcome: input.outcome, offset: input.offset, limit: input.limit })),
   saveReport: inMain(async (ctx) => {
     const report = ctx.imports.lastReport();
     if (!report) throw new IpcError('not-found', 'There is no import report to save yet.');
     const path = await ctx.dialogs.saveFile({ title: 'Save import report', defaultName: `import-report-${report.jobId}.csv`, extensions: ['csv'] });
     if (path === null) return { path: null };
-    await ctx.writeTextFile(path, reportToCsv(report.files));
+    unwrap(await ctx.workers.op('read', 'saveImportReport', { jobId: report.jobId, path }));
     return { path };
   }),
 } satisfies DomainHandlers<typeof importContract>;

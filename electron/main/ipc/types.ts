@@ -6,7 +6,7 @@
 import type { Archive } from '../../archive/archive.ts';
 import type { Contract, DomainContract, DomainName, EventPayload, MethodOutput, MethodParsed } from '../../../shared/contract/index.ts';
 import type { Result } from '../../../shared/result.ts';
-import type { ImportReportValue } from '../../../shared/contract/import.ts';
+import type { ImportReportSummaryValue } from '../../../shared/contract/import.ts';
 
 export type Where = 'read' | 'write';
 
@@ -70,7 +70,7 @@ export interface WorkerAccess {
 export interface ImportControl {
   start(paths: string[], options: { timezone?: string }): Result<{ started: true }>;
   cancel(): { cancelling: boolean };
-  lastReport(): ImportReportValue | null;
+  lastReport(): ImportReportSummaryValue | null;
 }
 
 export interface MainContext {

@@ -3,7 +3,7 @@
 // The writer also runs imports, reporting progress as messages.
 import { parentPort, workerData } from 'node:worker_threads';
 import { contract } from '../../../shared/contract/index.ts';
-import type { ImportFinishedValue, ImportProgressValue } from '../../../shared/contract/import.ts';
+import { type ImportFinishedValue, type ImportProgressValue, REPORT_FIRST_PAGE } from '../../../shared/contract/import.ts';
 import { err, ok, type Result, toErrorValue } from '../../../shared/result.ts';
 import { Archive } from '../../archive/archive.ts';
 import { importPaths } from '../../archive/import/importer.ts';
@@ -90,11 +90,13 @@ async function runImport(id: number, paths: string[], timezone: string | undefin
     const report = await importPaths(archive, paths, {
       ...(timezone ? { timezone } : {}),
       prepareWorkers: appPrepareWorkers(import.meta.url),
+      // Only the first rows travel to main and the window; reportRows pages through the rest.
+      reportFiles: REPORT_FIRST_PAGE,
       signal: importAbort.signal,
       onProgress,
     });
     if (pending) send({ type: 'import-progress', progress: pending });
-    result = { ok: true, report };
+    result = { ok: true, report: { ...report, filesTotal: report.filesTotal ?? report.files.length } };
   } catch (error) {
     const value = failure('import', error);
     result = { ok: false, error: value.ok ? { code: 'internal', message: 'unreachable' } : value.error };

@@ -4,12 +4,14 @@ import type { Archive } from '../../archive/archive.ts';
 import type { FacetsValue } from '../../../shared/contract/archive.ts';
 import { autoBackupIfDue } from '../../archive/backup/auto.ts';
 import { exportOps } from './exportOps.ts';
+import { importOps } from './importOps.ts';
 
 /** `progress` sends a value to main while the operation runs (main passed a listener to `op`). */
 type Op = (archive: Archive, args: Record<string, unknown>, progress?: (value: unknown) => void) => unknown;
 
 export const workerOps: Readonly<Record<string, Op>> = {
   ...exportOps,
+  ...importOps,
   facets(archive): FacetsValue {
     return archive.facets();
   },

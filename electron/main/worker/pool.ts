@@ -5,6 +5,7 @@ import type { Worker } from 'node:worker_threads';
 import type { ImportFinishedValue, ImportProgressValue } from '../../../shared/contract/import.ts';
 import { err, type Result } from '../../../shared/result.ts';
 import type { Logger, WorkerAccess, Where } from '../ipc/types.ts';
+import { methodChannel } from '../../../shared/contract/define.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.ts';
 
 export type SpawnWorker = (setup: WorkerSetup) => Worker;
@@ -22,6 +23,25 @@ interface Slot {
   worker: Worker;
   busy: number;
   pending: Map<number, (result: Result<unknown>) => void>;
+  /** Readers: messages waiting in main until the reader is free (see `send`). */
+  queue: Array<{ id: number; message: ToWorker; supersedable: boolean }>;
+  /** Readers: a message is being answered. */
+  working: boolean;
+}
+
+const SEARCH_CHANNEL = methodChannel('archive', 'search');
+
+/**
+ * A first-page search replaces searches still waiting in the queue: while
+ * someone types, only the newest query matters (the window drops older
+ * answers anyway), and on a large archive a queue of stale searches would
+ * otherwise grow faster than the readers can empty it. Page requests
+ * (offset > 0) replace nothing and are never replaced.
+ */
+function isFirstPageSearch(message: ToWorker): boolean {
+  if (message.type !== 'call' || message.channel !== SEARCH_CHANNEL) return false;
+  const offset = (message.input as { offset?: unknown } | null)?.offset;
+  return offset === undefined || offset === 0;
 }
 
 export class WorkerStartError extends Error {
@@ -82,21 +102,56 @@ export class ArchiveWorkers implements WorkerAccess {
     await Promise.all([this.writer, ...this.readers].map((slot) => slot.worker.terminate()));
   }
 
+  /**
+   * The writer gets every message at once (its order is the write order).
+   * A reader gets one at a time; the rest wait here, where a newer search can
+   * still replace them (a message posted to a worker cannot be taken back).
+   */
   private send(where: Where, build: (id: number) => ToWorker): Promise<Result<unknown>> {
     if (this.closing) return Promise.resolve(err('unavailable', 'Copydesk is closing.'));
-    const slot = where === 'write' ? this.writer : this.leastBusyReader();
     const id = this.nextId++;
+    const message = build(id);
+    const replaces = where !== 'write' && isFirstPageSearch(message);
+    if (replaces) this.dropQueuedSearches();
+    const slot = where === 'write' ? this.writer : this.leastBusyReader();
     return new Promise((resolve) => {
       slot.busy++;
       slot.pending.set(id, (result) => {
         slot.busy--;
         resolve(result);
       });
-      this.post(slot, build(id));
+      if (slot.role === 'write') this.post(slot, message);
+      else {
+        slot.queue.push({ id, message, supersedable: replaces });
+        this.pump(slot);
+      }
     });
   }
 
+  private dropQueuedSearches(): void {
+    for (const slot of this.readers) {
+      const dropped = slot.queue.filter((q) => q.supersedable);
+      if (dropped.length === 0) continue;
+      slot.queue = slot.queue.filter((q) => !q.supersedable);
+      for (const q of dropped) {
+        const settle = slot.pending.get(q.id);
+        slot.pending.delete(q.id);
+        settle?.(err('superseded', 'A newer search replaced this one.'));
+      }
+    }
+  }
+
+  /** Post the next queued message to a free reader. */
+  private pump(slot: Slot): void {
+    if (slot.working) return;
+    const next = slot.queue.shift();
+    if (!next) return;
+    slot.working = true;
+    this.post(slot, next.message);
+  }
+
   private leastBusyReader(): Slot {
+    // busy counts the message being answered and those queued for the reader.
     let best = this.readers[0] ?? this.writer;
     for (const slot of this.readers) if (slot.busy < best.busy) best = slot;
     return best;
@@ -109,7 +164,7 @@ export class ArchiveWorkers implements WorkerAccess {
   private spawn(role: Where): Promise<Slot> {
     const setup: WorkerSetup = { role, archivePath: this.options.archivePath, ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}) };
     const worker = this.options.spawn(setup);
-    const slot: Slot = { role, worker, busy: 0, pending: new Map() };
+    const slot: Slot = { role, worker, busy: 0, pending: new Map(), queue: [], working: false };
     return new Promise((resolve, reject) => {
       let ready = false;
       worker.on('message', (message: FromWorker) => {
@@ -139,6 +194,10 @@ export class ArchiveWorkers implements WorkerAccess {
         slot.pending.delete(message.id);
         this.opProgress.delete(message.id);
         settle?.(message.result);
+        if (slot.role === 'read') {
+          slot.working = false;
+          this.pump(slot);
+        }
         return;
       }
       case 'op-progress':
@@ -167,6 +226,7 @@ export class ArchiveWorkers implements WorkerAccess {
     for (const id of slot.pending.keys()) this.opProgress.delete(id);
     for (const settle of slot.pending.values()) settle(err('internal', 'The archive worker stopped unexpectedly; try again.'));
     slot.pending.clear();
+    slot.queue = [];
     if (slot.role === 'write' && this.importWaiter) {
       const waiter = this.importWaiter;
       this.importWaiter = null;

@@ -9,35 +9,16 @@
 // Needs the built renderer: builds it when out/renderer is missing or older
 // than renderer/ or shared/ sources; SKIPPED with the reason when that fails
 // or there is no Chromium.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CHROMIUM } from '../../e2e/support/browser.ts';
-import { REPO } from '../lib/cli.ts';
 import { type ChildFigures, HOSTILE_PAYLOADS, writeHostileFiles } from '../lib/hostileFiles.ts';
+import { REPO } from '../lib/cli.ts';
+import { ensureRenderer } from '../lib/renderer.ts';
 import { type FamilyOptions, type FamilyResult, scratch } from '../lib/util.ts';
 
 const CHILD = resolve(import.meta.dirname, 'hostileContentChild.ts');
-
-function newest(dir: string): number {
-  let t = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    t = Math.max(t, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return t;
-}
-
-/** null when the renderer is built and current; else why it could not be built. */
-function ensureRenderer(log: (line: string) => void): string | null {
-  const index = join(REPO, 'out', 'renderer', 'index.html');
-  const stale = existsSync(index) && statSync(index).mtimeMs < Math.max(newest(join(REPO, 'renderer')), newest(join(REPO, 'shared')));
-  if (existsSync(index) && !stale) return null;
-  log(`  out/renderer is ${stale ? 'older than the sources' : 'missing'}: npx electron-vite build`);
-  const built = spawnSync('npx', ['electron-vite', 'build'], { cwd: REPO, encoding: 'utf8', timeout: 300_000 });
-  if (built.status === 0 && existsSync(index)) return null;
-  return existsSync(index) ? null : `the renderer build failed: ${(built.stderr || built.stdout || String(built.error)).trim().split('\n').slice(-3).join(' / ')}`;
-}
 
 export async function hostileContent(opts: FamilyOptions): Promise<FamilyResult> {
   const started = Date.now();

@@ -85,17 +85,28 @@ async function main(): Promise<void> {
       await page.waitForFunction(() => /imported/.test(document.querySelector('[data-testid=import-summary]')?.textContent ?? ''), null, { timeout: 120_000 });
       figures.importSummary = ((await summary.textContent()) ?? '').trim();
       bump('import report');
-      // Scroll the report so every row (file names are payloads too) is rendered once.
+      // Scroll the report so every row (file names are payloads too) is rendered once, waiting for each page of rows to load.
       await page.evaluate(async () => {
-        const scroller = document.querySelector('[data-testid=import-report] [role=table], [data-testid=import-report] .report-rows, [data-testid=import-report]');
+        const scroller = document.querySelector('[data-testid=import-report] .report-scroll, [data-testid=import-report] [role=table], [data-testid=import-report]');
         for (let y = 0; scroller && y < scroller.scrollHeight; y += 400) {
           scroller.scrollTop = y;
           await new Promise((r) => setTimeout(r, 5));
+          for (let wait = 0; wait < 100 && scroller.querySelector('.report-row.loading'); wait++) await new Promise((r) => setTimeout(r, 10));
         }
       });
       await page.getByRole('button', { name: 'Close report' }).click();
-      const report = await session.backend.dispatcher.dispatch('copydesk:import.lastReport', {}, { url: `${session.server.origin}/index.html`, isMainFrame: true });
-      const rows = report.ok ? ((report.value as { files?: Array<{ path: string; outcome: string; reason: string | null }> } | null)?.files ?? []) : [];
+      // The summary carries only the first rows: page through the rest as the window does.
+      const sender = { url: `${session.server.origin}/index.html`, isMainFrame: true };
+      const report = await session.backend.dispatcher.dispatch('copydesk:import.lastReport', {}, sender);
+      const jobId = report.ok ? (report.value as { jobId: number } | null)?.jobId : undefined;
+      const rows: Array<{ path: string; outcome: string; reason: string | null }> = [];
+      for (let offset = 0; jobId !== undefined; ) {
+        const page = await session.backend.dispatcher.dispatch('copydesk:import.reportRows', { jobId, offset, limit: 1000 }, sender);
+        const got = page.ok ? (page.value as { rows: typeof rows }).rows : [];
+        rows.push(...got);
+        offset += got.length;
+        if (got.length < 1000) break;
+      }
       figures.notImported = rows.filter((r) => r.outcome !== 'imported').map((r) => `${r.path.split('/').pop()}: ${r.outcome} (${r.reason ?? ''})`.slice(0, 200));
     });
     const archive = Archive.open(config.archivePath);

@@ -1,14 +1,14 @@
 // The import's state in the window, driven by main's events so that an import
 // started from the menu, a button or a drop shows the same progress.
 import { useCallback, useEffect, useState } from 'react';
-import type { ImportProgressValue, ImportReportValue } from '../../../../shared/contract/import.ts';
+import type { ImportProgressValue, ImportReportSummaryValue } from '../../../../shared/contract/import.ts';
 import type { ErrorValue } from '../../../../shared/result.ts';
 import { api } from '../../api/client.ts';
 
 export type ImportState =
   | { phase: 'idle' }
   | { phase: 'running'; paths: string[]; progress: ImportProgressValue | null; cancelling: boolean }
-  | { phase: 'done'; report: ImportReportValue }
+  | { phase: 'done'; report: ImportReportSummaryValue }
   | { phase: 'failed'; error: { code: string; message: string } };
 
 const ZONE_KEY = 'copydesk.import.timezone';

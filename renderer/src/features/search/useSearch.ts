@@ -40,6 +40,7 @@ export function useSearch(query: string, sort: SearchSort, refreshKey: number) {
       const started = performance.now();
       void api.archive.search({ query, sort, limit: PAGE_SIZE, offset: 0 }).then((result) => {
         if (gen !== generation.current) return; // stale: a newer query is on its way
+        if (!result.ok && result.error.code === 'superseded') return; // replaced in the queue by a newer search
         const tookMs = Math.round(performance.now() - started);
         landed.current = gen;
         if (!result.ok) {
