@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Archive } from '../archive.ts';
@@ -36,6 +36,19 @@ describe('opening an archive', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('creates a new archive complete or not at all: no empty file is left when creation fails', () => {
+    const folder = dir();
+    const path = join(folder, 'new.sqlite');
+    const failing = { version: 1, name: 'boom', up: 'CREATE TABLE t (x); SELECT no_such_function();' };
+    expect(() => openArchiveDb(path, { migrations: [failing] })).toThrow();
+    // Before: SQLite had created new.sqlite (0 bytes) and every later open refused it as damaged.
+    expect(readdirSync(folder)).toEqual([]);
+    const db = openArchiveDb(path);
+    db.close();
+    expect(readdirSync(folder).filter((f) => f.includes('creating'))).toEqual([]);
+    expect(statSync(path).size).toBeGreaterThan(0);
   });
 
   it('reopens an existing archive without migrating again and keeps its data', () => {

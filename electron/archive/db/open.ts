@@ -11,6 +11,7 @@ import type { Migration } from '../migrations/types.ts';
 import { migrate, newerVersionError, schemaVersion } from '../migrations/runner.ts';
 import { readHeader, truncation } from '../recovery/header.ts';
 import { readOnlySnapshot } from '../recovery/snapshot.ts';
+import { createAtomically } from './create.ts';
 import { registerFunctions } from './functions.ts';
 
 export type Db = Database.Database;
@@ -38,7 +39,14 @@ export function openArchiveDb(path: string, options: OpenOptions = {}): Db {
   if (path !== ':memory:' && existsSync(path)) {
     if (statSync(path).size > 0) probeExisting(path, options);
     else refuseEmpty(path);
+  } else if (path !== ':memory:' && !options.readonly) {
+    createAtomically(path, (temp) => connect(temp, options, path).close());
   }
+  return connect(path, options);
+}
+
+/** Open the file and configure it (pragmas, functions, migrations); the checks above have passed. */
+function connect(path: string, options: OpenOptions, shownPath = path): Db {
   let db: Db;
   try {
     db = new Database(path, {
@@ -47,14 +55,14 @@ export function openArchiveDb(path: string, options: OpenOptions = {}): Db {
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
   } catch (error) {
-    throw fromSqliteError(error, path) ?? error;
+    throw fromSqliteError(error, shownPath) ?? error;
   }
   try {
     configure(db, options);
     return db;
   } catch (error) {
     db.close();
-    throw fromSqliteError(error, path) ?? error;
+    throw fromSqliteError(error, shownPath) ?? error;
   }
 }
 

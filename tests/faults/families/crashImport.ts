@@ -12,6 +12,14 @@ import { compareHeadlines } from '../lib/verify.ts';
 /** The CLI's start-up (Node, tsx, opening the archive) before an import is under way. */
 const STARTUP_MS = 1000;
 
+function doneFraction(db: string, headlines: Set<string>): number {
+  try {
+    return compareHeadlines(db, headlines).articles / headlines.size;
+  } catch {
+    return 0; // unreadable after a kill: the check that follows reports it
+  }
+}
+
 export async function crashDuringImport(opts: FamilyOptions): Promise<FamilyResult> {
   const started = Date.now();
   const files = opts.full ? 10_000 : 1_500;
@@ -43,7 +51,7 @@ export async function crashDuringImport(opts: FamilyOptions): Promise<FamilyResu
       for (let k = 0; k < killsThisTrial; k += 1) {
         // A point inside what is left of the import: past start-up (the CLI loading), and for a
         // second or third kill within the part the earlier runs did not finish, so kills land mid-import.
-        const done = existsSync(db) ? compareHeadlines(db, corpus.headlines).articles / corpus.headlines.size : 0;
+        const done = existsSync(db) ? doneFraction(db, corpus.headlines) : 0;
         const at = STARTUP_MS + Math.floor(r.next() * Math.max(0, duration - STARTUP_MS) * 0.8 * (1 - done));
         const run = await spawnCli(['import', `--db=${db}`, corpus.dir], { killAfterMs: at, timeoutMs: 600_000 });
         if (run.signal === 'SIGKILL') {

@@ -158,8 +158,8 @@ export async function loadFamily(opts: FamilyOptions): Promise<FamilyResult> {
 
     return result(failures.length === 0, {
       'archive / import': `${articles.toLocaleString('en')} articles (bbc-news replicated) / ${files.toLocaleString('en')} files, ${(bytes / 1e6).toFixed(0)} MB`,
-      'search idle p50 / p95 ms': `${ms(f.idle)} (${f.idle.n} keystroke queries, max ${f.idle.max})`,
-      'search during import p50 / p95 ms': `${ms(f.importing)} (${f.importing.n} queries, max ${f.importing.max})`,
+      'search idle p50 / p95 ms': `${ms(f.idle)} (${f.idle.n} keystroke queries answered, ${f.idle.superseded} replaced by a newer one while queued; max ${f.idle.max})`,
+      'search during import p50 / p95 ms': `${ms(f.importing)} (${f.importing.n} answered, ${f.importing.superseded} replaced while queued; max ${f.importing.max})`,
       [`p95 ratio import / idle (bar ≤ ${RATIO_BAR})`]: Number.isFinite(ratio) ? ratio.toFixed(2) : 'n/a',
       'reader-side searches > 40 ms idle / import': `${f.readerOver40ms.idle.n} / ${f.readerOver40ms.importing.n} (of those p50 ${f.readerOver40ms.idle.p50} / ${f.readerOver40ms.importing.p50} ms, p95 ${f.readerOver40ms.idle.p95} / ${f.readerOver40ms.importing.p95} ms)`,
       'typist searches in flight, max idle / import': `${f.maxInFlight.idle} / ${f.maxInFlight.importing}`,

@@ -30,7 +30,8 @@ const config = JSON.parse(process.argv[2] ?? '{}') as LoadChildConfig;
 const phase = (name: string) => process.stdout.write(`@@phase ${name}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-type Sample = { query: string; ms: number; ok: boolean };
+/** `superseded`: replaced in the read queue by a newer keystroke's search before it ran (not an error, not a latency). */
+type Sample = { query: string; ms: number; ok: boolean; superseded?: boolean };
 
 function slowest(samples: Sample[]): string[] {
   return [...samples].sort((a, b) => b.ms - a.ms).slice(0, 3).map((s) => `"${s.query}" ${Math.round(s.ms)} ms`);
@@ -41,10 +42,20 @@ function readerSummary(ms: number[]): { n: number; p50: number; p95: number; max
 }
 
 function summarize(samples: Sample[]): Latencies {
-  const ms = samples.map((s) => s.ms);
+  const answered = samples.filter((s) => !s.superseded);
+  const ms = answered.map((s) => s.ms);
   const round = (v: number) => Math.round(v * 10) / 10;
-  return { n: ms.length, p50: round(percentile(ms, 50)), p95: round(percentile(ms, 95)), max: round(Math.max(0, ...ms)), errors: samples.filter((s) => !s.ok).length };
+  return {
+    n: ms.length,
+    p50: round(percentile(ms, 50)),
+    p95: round(percentile(ms, 95)),
+    max: round(Math.max(0, ...ms)),
+    errors: answered.filter((s) => !s.ok).length,
+    superseded: samples.length - answered.length,
+  };
 }
+
+const wasSuperseded = (r: { ok: boolean; error?: { code: string } }) => !r.ok && r.error?.code === 'superseded';
 
 /** Every prefix of every word, as the box holds it after each keystroke. */
 function keystrokes(words: string[]): Array<{ query: string; last: boolean }> {
@@ -76,7 +87,7 @@ async function typeQueries(search: (query: string) => Promise<Result<unknown>>, 
     pending.push(
       search(key.query).then((r) => {
         inFlight--;
-        samples.push({ query: key.query, ms: performance.now() - t, ok: r.ok });
+        samples.push({ query: key.query, ms: performance.now() - t, ok: r.ok, superseded: wasSuperseded(r) });
       }),
     );
     next += key.last ? READ_MS : KEY_MS;
@@ -156,7 +167,7 @@ async function main(): Promise<LoadChildFigures> {
     async dispatch(channel, payload, from) {
       const started = performance.now();
       const result = await inner.dispatch(channel, payload, from);
-      if (channel === SEARCH && from !== sender) uiSamples.push({ query: String((payload as { query?: unknown }).query), ms: performance.now() - started, ok: result.ok, importing });
+      if (channel === SEARCH && from !== sender) uiSamples.push({ query: String((payload as { query?: unknown }).query), ms: performance.now() - started, ok: result.ok, superseded: wasSuperseded(result), importing });
       return result;
     },
   };

@@ -16,6 +16,8 @@ export interface Latencies {
   p95: number;
   max: number;
   errors: number;
+  /** Queries replaced in the read queue by a newer one before they ran; not in the latencies. */
+  superseded: number;
 }
 
 export interface LoadChildFigures {
