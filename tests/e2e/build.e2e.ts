@@ -110,7 +110,7 @@ describe('the built main process, under a stand-in electron module', () => {
       expect(out.windowOpen).toEqual({ action: 'deny' });
       expect(out.permissionGranted).toBe(false);
       expect(out.menu).toEqual(expect.arrayContaining(['&File', '&Edit', '&View', '&Help']));
-      expect(out.fileMenu).toEqual(['New Article', 'separator', 'Import Files…', 'Import Folder…', 'Export…', 'separator', 'Back Up Archive…', 'separator', 'quit']);
+      expect(out.fileMenu).toEqual(['New Article', 'separator', 'Import Files…', 'Import Folder…', 'Export…', 'separator', 'Back Up Archive…', 'separator', 'Close Tab', 'quit']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
