@@ -6,7 +6,7 @@ import * as b from '../../../shared/editor/build.ts';
 import type { SearchResult } from '../../../shared/model/search.ts';
 import { Archive } from '../../archive/archive.ts';
 import { runCli } from '../run.ts';
-import { allHits } from './export.ts';
+import { allHits } from '../../archive/search/allHits.ts';
 
 let dir: string;
 let db: string;

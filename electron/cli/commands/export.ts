@@ -1,11 +1,10 @@
 import { resolve } from 'node:path';
-import type { Archive } from '../../archive/archive.ts';
 import { exportArticles } from '../../archive/export/exporter.ts';
+import { allHits } from '../../archive/search/allHits.ts';
 import type { ExportProgress } from '../../archive/export/types.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export/types.ts';
 import { type Command, EXIT, printJson, stringOption, UsageError } from '../command.ts';
 
-const PAGE = 1000;
 
 export const exportCommand: Command = {
   name: 'export',
@@ -50,18 +49,6 @@ export const exportCommand: Command = {
     return report.failed > 0 ? EXIT.partial : EXIT.ok;
   },
 };
-
-/** Every hit of a search, page by page, in a stable order (newest first). */
-export function allHits(archive: Pick<Archive, 'search'>, query: string, pageSize = PAGE): string[] {
-  const ids: string[] = [];
-  for (let offset = 0; ; ) {
-    const page = archive.search(query, { limit: pageSize, offset, sort: 'posted' });
-    for (const hit of page.hits) ids.push(hit.id);
-    offset += page.hits.length;
-    if (page.hits.length === 0 || offset >= page.total) break;
-  }
-  return ids;
-}
 
 function drawProgress(p: ExportProgress): void {
   const width = 30;

@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import type { Archive } from '../../archive/archive.ts';
 import { ArchiveError } from '../../archive/errors.ts';
 import { exportArticles } from '../../archive/export/exporter.ts';
+import { allHits } from '../../archive/search/allHits.ts';
 import { renderExport } from '../../archive/export/render.ts';
 import { recordExportRevisions } from '../../archive/export/revision.ts';
 import type { ExportProgress } from '../../archive/export/types.ts';
@@ -14,7 +15,6 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export/types.
 
 type Progress = (value: unknown) => void;
 
-const PAGE = 500;
 // Like an import, a large batch must not flood the window with messages.
 const PROGRESS_INTERVAL_MS = 100;
 
@@ -33,14 +33,7 @@ export const exportOps = {
   /** Every hit of a search, newest first (the same order `copydesk export --query` uses). */
   exportQueryIds(archive: Archive, args: Record<string, unknown>): { ids: string[] } {
     const query = typeof args.query === 'string' ? args.query : '';
-    const ids: string[] = [];
-    for (let offset = 0; ; ) {
-      const page = archive.search(query, { limit: PAGE, offset, sort: 'posted' });
-      for (const hit of page.hits) ids.push(hit.id);
-      offset += page.hits.length;
-      if (page.hits.length === 0 || offset >= page.total) break;
-    }
-    return { ids };
+    return { ids: allHits(archive, query) };
   },
 
   /** One article to the exact path the save dialog answered (the dialog already asked about replacing it). */
