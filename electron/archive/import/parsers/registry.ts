@@ -8,7 +8,7 @@ import { newsroomParser } from './newsroom.ts';
 import { nitfParser } from './nitf.ts';
 import { plainTextParser } from './plainText.ts';
 import { reutersParser } from './reuters.ts';
-import type { ParsedArticle, ParseInput, Parser } from './types.ts';
+import { FileRefused, type ParsedArticle, type ParseInput, type Parser } from './types.ts';
 
 /** How much of the text `input.head` holds: enough for a header or a root element, cheap for big files. */
 export const HEAD_CHARS = 4096;
@@ -44,7 +44,9 @@ export function pickParser(input: ParseInput): Parser {
 /**
  * Parse with the best parser; when it cannot read the file (a README that
  * merely mentions <REUTERS>), fall back to the next one. The first error is
- * reported when none succeeds.
+ * reported when none succeeds. A `FileRefused` ends the search at once: the
+ * format was recognised and the file is not importable, so no weaker parser
+ * may read its markup as text.
  */
 export function parseInput(input: ParseInput): { parser: Parser; articles: ParsedArticle[] } {
   let first: unknown;
@@ -52,6 +54,7 @@ export function parseInput(input: ParseInput): { parser: Parser; articles: Parse
     try {
       return { parser, articles: parser.parse(input) };
     } catch (error) {
+      if (error instanceof FileRefused) throw Object.assign(error, { parser: parser.name });
       first ??= Object.assign(error as Error, { parser: parser.name });
     }
   }

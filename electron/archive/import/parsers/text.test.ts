@@ -8,6 +8,7 @@ import { parseMarkdown } from './markdown.ts';
 import { parseNewsroom } from './newsroom.ts';
 import { parsePlainText } from './plainText.ts';
 import { parseInput, pickParser, registerParser } from './registry.ts';
+import { FileRefused } from './types.ts';
 
 const zone = resolveZone('Asia/Seoul');
 const input = (text: string, ext = 'txt') => makeParseInput({ rawText: text, ext, path: `/x/file.${ext}`, zone });
@@ -172,5 +173,15 @@ describe('the registry', () => {
     const result = parseInput(input('Title line\n\nBody.', 'picky'));
     expect(result.parser.name).toBe('text');
     expect(result.articles[0]?.fields.headline).toBe('Title line');
+  });
+
+  it('stops at a parser that refuses the file: no weaker parser reads its markup as text', () => {
+    registerParser({ name: 'strict', detect: (i) => (i.ext === 'strict' ? 1 : 0), parse: () => { throw new FileRefused('recognised, nothing to import'); } });
+    expect(() => parseInput(input('<x>Title</x>', 'strict'))).toThrow(/recognised, nothing to import/u);
+    try {
+      parseInput(input('<x>Title</x>', 'strict'));
+    } catch (error) {
+      expect((error as { parser?: string }).parser).toBe('strict');
+    }
   });
 });

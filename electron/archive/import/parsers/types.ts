@@ -70,3 +70,13 @@ export interface Parser {
    */
   parse(input: ParseInput): ParsedArticle[];
 }
+
+/**
+ * Thrown by a parser that knows the file is its format (or a vocabulary
+ * Copydesk cannot read) but finds nothing importable: the file fails with this
+ * message and no other parser is tried, so it never comes in as its own markup
+ * read as plain text. Any other error lets the next most confident parser try.
+ */
+export class FileRefused extends Error {
+  override name = 'FileRefused';
+}
