@@ -48,7 +48,7 @@ export const exportHandlers = {
     const extension = FORMAT_EXTENSIONS[input.format];
     const path = await ctx.dialogs.saveFile({ title: `Export “${headline || 'article'}”`, defaultName: `${stem}.${extension}`, extensions: [extension] });
     if (path === null) return { path: null };
-    return unwrap<ExportSavedValue>(await ctx.workers.op('write', 'exportToFile', { id: input.id, format: input.format, path }));
+    return unwrap<ExportSavedValue>(await ctx.workers.op('write', 'exportToFile', { id: input.id, format: input.format, ninjsVersion: input.ninjsVersion, path }));
   }),
   batch: inMain(async (ctx, input): Promise<ExportBatchValue> => {
     if (batchRunning) throw new IpcError('busy', 'An export is already running; wait for it to finish.');
@@ -60,7 +60,7 @@ export const exportHandlers = {
       if (outDir === null) return { outDir: null, exported: 0, failed: 0, manifest: null, files: [] };
       ctx.emit('export', 'progress', { done: 0, total: ids.length, rate: 0, etaSeconds: null });
       const report = unwrap<ExportReport>(
-        await ctx.workers.op('write', 'exportBatch', { ids, outDir, format: input.format }, (p) => ctx.emit('export', 'progress', p as ExportProgressValue)),
+        await ctx.workers.op('write', 'exportBatch', { ids, outDir, format: input.format, ninjsVersion: input.ninjsVersion }, (p) => ctx.emit('export', 'progress', p as ExportProgressValue)),
       );
       const files = report.files.map(({ id, outcome, headline, file, code, reason }) => ({ id, outcome, headline, file, code, reason }));
       return { outDir: report.outDir, exported: report.exported, failed: report.failed, manifest: report.manifest, files };

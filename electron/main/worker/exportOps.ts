@@ -11,7 +11,8 @@ import { allHits } from '../../archive/search/allHits.ts';
 import { renderExport } from '../../archive/export/render.ts';
 import { recordExportRevisions } from '../../archive/export/revision.ts';
 import type { ExportProgress } from '../../archive/export/types.ts';
-import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export/types.ts';
+import { EXPORT_FORMATS, type ExportFormat, INTERCHANGE_FORMATS, NINJS_VERSIONS, type NinjsVersion } from '../../../shared/export/types.ts';
+import { exportIdentity } from '../../archive/export/identity.ts';
 
 type Progress = (value: unknown) => void;
 
@@ -21,6 +22,10 @@ const PROGRESS_INTERVAL_MS = 100;
 function formatOf(value: unknown): ExportFormat {
   if (typeof value !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(value)) throw new ArchiveError('invalid-input', 'Unknown export format.');
   return value as ExportFormat;
+}
+
+function ninjsVersionOf(value: unknown): NinjsVersion | undefined {
+  return (NINJS_VERSIONS as readonly unknown[]).includes(value) ? (value as NinjsVersion) : undefined;
 }
 
 function stringArg(args: Record<string, unknown>, key: string): string {
@@ -41,7 +46,10 @@ export const exportOps = {
     const path = stringArg(args, 'path');
     const format = formatOf(args.format);
     const article = archive.getArticle(stringArg(args, 'id'));
-    const bytes = Buffer.from(renderExport(article, format), 'utf8');
+    const ninjsVersion = ninjsVersionOf(args.ninjsVersion);
+    // Interchange formats carry the article's guid and this export's version (from its history, before this export is recorded).
+    const identity = (INTERCHANGE_FORMATS as readonly string[]).includes(format) ? exportIdentity(archive, article) : undefined;
+    const bytes = Buffer.from(renderExport(article, format, { ...(identity ? { identity } : {}), ...(ninjsVersion ? { ninjsVersion } : {}) }), 'utf8');
     writeFileSync(path, bytes);
     const [revisionId] = recordExportRevisions(archive, [{ article, name: `export ${format}: ${basename(path)}` }]);
     return { path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), revisionId: revisionId ?? 0 };
@@ -61,7 +69,8 @@ export const exportOps = {
         pending = null;
       }
     };
-    const report = exportArticles(archive, ids, { outDir: stringArg(args, 'outDir'), format: formatOf(args.format), onProgress });
+    const ninjsVersion = ninjsVersionOf(args.ninjsVersion);
+    const report = exportArticles(archive, ids, { outDir: stringArg(args, 'outDir'), format: formatOf(args.format), ...(ninjsVersion ? { ninjsVersion } : {}), onProgress });
     if (pending) progress?.(pending);
     return report;
   },

@@ -3,16 +3,18 @@
 // with progress while the core writes and the outcome per article after.
 import { useEffect, useState } from 'react';
 import type { ExportBatchValue, ExportProgressValue } from '../../../../shared/contract/export.ts';
-import type { ExportFormat } from '../../../../shared/export/types.ts';
+import type { ExportFormat, NinjsVersion } from '../../../../shared/export/types.ts';
 import { api } from '../../api/client.ts';
 
 export interface BatchExportProps {
   initialQuery: string;
   format: ExportFormat;
+  /** Used when `format` is ninjs. */
+  ninjsVersion: NinjsVersion;
   onStatus(message: string): void;
 }
 
-export function BatchExport({ initialQuery, format, onStatus }: BatchExportProps) {
+export function BatchExport({ initialQuery, format, ninjsVersion, onStatus }: BatchExportProps) {
   const [query, setQuery] = useState(initialQuery);
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<ExportProgressValue | null>(null);
@@ -24,7 +26,7 @@ export function BatchExport({ initialQuery, format, onStatus }: BatchExportProps
     setRunning(true);
     setResult(null);
     setProgress(null);
-    const r = await api.export.batch({ query, format });
+    const r = await api.export.batch({ query, format, ...(format === 'ninjs' ? { ninjsVersion } : {}) });
     setRunning(false);
     if (!r.ok) return onStatus(r.error.message);
     if (r.value.outDir === null) return onStatus('');

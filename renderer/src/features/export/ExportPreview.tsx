@@ -5,16 +5,18 @@
 // CSP (default-src 'none'), and this page's CSP applies to it as well.
 import { useEffect, useState } from 'react';
 import type { ExportPreviewValue } from '../../../../shared/contract/export.ts';
-import type { ExportFormat } from '../../../../shared/export/types.ts';
+import type { ExportFormat, NinjsVersion } from '../../../../shared/export/types.ts';
 import { api } from '../../api/client.ts';
 
 export interface ExportPreviewProps {
   articleId: string;
   format: ExportFormat;
+  /** Used when `format` is ninjs. */
+  ninjsVersion: NinjsVersion;
   onStatus(message: string): void;
 }
 
-export function ExportPreview({ articleId, format, onStatus }: ExportPreviewProps) {
+export function ExportPreview({ articleId, format, ninjsVersion, onStatus }: ExportPreviewProps) {
   const [preview, setPreview] = useState<ExportPreviewValue | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -39,7 +41,7 @@ export function ExportPreview({ articleId, format, onStatus }: ExportPreviewProp
 
   const save = async () => {
     setBusy(true);
-    const r = await api.export.saveAs({ id: articleId, format });
+    const r = await api.export.saveAs({ id: articleId, format, ...(format === 'ninjs' ? { ninjsVersion } : {}) });
     setBusy(false);
     if (!r.ok) onStatus(r.error.message);
     else if (r.value.path) onStatus(`Exported to ${r.value.path}`);
