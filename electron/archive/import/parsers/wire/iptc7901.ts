@@ -17,7 +17,7 @@
 /* eslint-disable no-control-regex -- wire framing and format codes (SOH, STX, US, RS, DLE, …) are control characters: matching them is the format */
 import { bodyFromParagraphs } from '../../../../../shared/editor/build.ts';
 import { resolveDates } from '../dates.ts';
-import { splitParagraphs } from '../paragraphs.ts';
+import { joinWrapped } from '../paragraphs.ts';
 import { FileRefused, type ParsedArticle, type ParseInput, type Parser } from '../types.ts';
 import { bylineOf, datelineOf, ETX, fullYear, monthOf, pad2, signalsOf, splitTransmissions, STX, wireLine } from './common.ts';
 
@@ -73,7 +73,7 @@ function parseMessage(message: string, input: ParseInput): ParsedArticle | null 
   const notes = noteAt === -1 ? [] : rest.slice(noteAt);
   dropSignOff(copy);
   dropSignOff(notes);
-  const paragraphs = splitParagraphs(copy);
+  const paragraphs = hardWrapped(copy);
   const first = paragraphs[0] ?? '';
   const dateline = datelineOf(first);
 
@@ -116,6 +116,20 @@ function copyrightOf(lines: readonly string[]): string {
     if (m) return (m[1] as string).replace(/[.\s]+$/u, '');
   }
   return '';
+}
+
+/** IPTC 7901 copy is hard-wrapped: paragraphs end at blank lines, never at a line end (even when there is one paragraph). */
+function hardWrapped(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let current: string[] = [];
+  for (const line of [...lines, '']) {
+    if (line !== '') current.push(line);
+    else if (current.length > 0) {
+      out.push(joinWrapped(current));
+      current = [];
+    }
+  }
+  return out;
 }
 
 /** Trailing blank lines and the editors' initials (`dpa wsz jln`), a line of its own after a blank one. */

@@ -113,7 +113,8 @@ const IPTC: Record<string, Expected> = {
   },
   'dpa_copyright.txt': {
     fields: { headline: 'Impressum', slugline: 'Impressum', postedAt: '2017-06-24T22:00:00+00:00', signals: ['advisory'], copyrightHolder: 'dpa' },
-    blocks: 5,
+    // Five hard-wrapped lines and no blank line: one paragraph.
+    blocks: 1,
     first: 'ryryryry copyright by dpa',
   },
   'dpa_four_line.txt': {
