@@ -15,36 +15,7 @@ import { resolveZone } from '../../../time/zone.ts';
 import { inputFromText, makeParseInput } from '../input.ts';
 import { FileRefused, type ParsedArticle } from '../types.ts';
 import { anpaParser } from './anpa.ts';
-
-interface Parts {
-  number?: string;
-  priority?: string;
-  category?: string;
-  format?: string;
-  keyword?: string;
-  version?: string;
-  caret?: string[];
-  body?: string[];
-  trailer?: string | null;
-}
-
-/** One ANPA-1312 message as AP sends it: CR LF line ends, the framing characters in place. */
-export function anpaMessage(p: Parts = {}): string {
-  const keyword = p.keyword ?? 'BC-US--Harbor Fire';
-  const squeezed = keyword.replace(/\s+/gu, '').slice(0, 24);
-  const version = p.version ?? '';
-  const lines = [
-    `\u0016\u0016\u0001a${p.number ?? '4120'}\u001fasian`,
-    `${p.priority ?? 'r'} ${p.category ?? 'a'}${p.format ?? '\u0013\u0011'} ${squeezed}${version ? ` ${version.replace(/\s+/gu, '')}` : ''}   03-14 0412\r`,
-    `\u0002^${keyword}${version ? `, ${version}` : ''},412<\r`,
-    ...(p.caret ?? ['^Fire guts harbor warehouse; no one hurt<', '^By JANE DOE=', '^Associated Press=']).map((l) => `${l}\r`),
-    ...(p.body ?? ['\t   PORTLAND, Maine (AP) _ A fire destroyed a warehouse on the harbor early Thursday.', ' ', "\t   ``We got everyone out,'' the fire chief said.", ' ', '\t   The cause is under investigation.']).map((l) => `${l}\r`),
-    '\r',
-  ];
-  const trailer = p.trailer === undefined ? 'AP-WF-03-14-24 1502GMT' : p.trailer;
-  const end = trailer === null ? '' : `\t   \u0003${trailer}<\r\n\r\n\f\r\n\u0004`;
-  return `${lines.join('\n')}\n${end}`;
-}
+import { anpaMessage } from './fixtures.ts';
 
 const parse = (raw: string): ParsedArticle[] => anpaParser.parse(inputFromText(raw, '/wire/story.tst'));
 const one = (raw: string): ParsedArticle => {

@@ -11,32 +11,7 @@ import { resolveZone } from '../../../time/zone.ts';
 import { inputFromText, makeParseInput } from '../input.ts';
 import { FileRefused, type ParsedArticle } from '../types.ts';
 import { iptc7901Parser } from './iptc7901.ts';
-
-interface Parts {
-  header?: string;
-  keyword?: string;
-  heading?: string[];
-  body?: string[];
-  notebook?: string[];
-  trailer?: string | null;
-}
-
-/** One IPTC 7901 message as dpa sends it: CR LF, SOH … STX … ETX, DEL fill, EOT. */
-export function iptcMessage(p: Parts = {}): string {
-  const lines = [
-    `\u0001${p.header ?? 'eca0412 3 i 120  dpa 0077'}`,
-    '',
-    `${p.keyword ?? 'Germany-transport/rail/'}`,
-    `\u0002${(p.heading ?? ['Rail strike halts trains across Germany =']).join('\n')}`,
-    '',
-    ...(p.body ?? ['Frankfurt (dpa) - A strike by train drivers halted most long-distance', 'services across Germany on Monday, the rail operator said.', '', 'Commuters crowded onto buses and shared cars instead.']),
-    '',
-    ...(p.notebook ?? ['# Notebook', '', '## Editorial contacts', '- Reporting by: Anna Beispiel', '', 'dpa ab cd']),
-    '',
-  ];
-  const end = p.trailer === null ? '' : `\u0003${p.trailer ?? '141530 GMT Mar 24'}\r\n\u007f\n\u007f\u0004`;
-  return `${lines.map((l) => `${l}\r`).join('\n')}\n${end}`;
-}
+import { iptcMessage } from './fixtures.ts';
 
 const parse = (raw: string): ParsedArticle[] => iptc7901Parser.parse(inputFromText(raw, '/wire/story.txt'));
 const one = (raw: string): ParsedArticle => {
