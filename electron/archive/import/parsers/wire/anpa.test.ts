@@ -5,11 +5,15 @@
 /* eslint-disable no-control-regex -- the fixtures are wire transmissions: their framing is control characters */
 import { createHeadlessEditor } from '@lexical/headless';
 import iconv from 'iconv-lite';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bodyToPlainText } from '../../../../../shared/editor/plainText.ts';
 import { EDITOR_NODES } from '../../../../../shared/editor/nodes.ts';
 import { TEXT_FORMAT } from '../../../../../shared/editor/serialized.ts';
+import { tempArchive } from '../../../testing/tempArchive.ts';
 import { decodeBytes } from '../../encoding.ts';
+import { importPaths } from '../../importer.ts';
 import { markupLeaks } from '../../testing/leaks.ts';
 import { resolveZone } from '../../../time/zone.ts';
 import { inputFromText, makeParseInput } from '../input.ts';
@@ -194,5 +198,26 @@ describe('ANPA-1312 transmissions', () => {
     const a = anpaParser.parse(makeParseInput({ rawText: raw, path: '/x.tst', zone: resolveZone('Asia/Seoul') }))[0];
     expect(a?.fields.postedAt).toBe('2024-03-14T15:02:00+09:00');
     expect(a?.zoneAssumed).toBe(true);
+  });
+
+  it('importPaths: a capture in windows-1252 with two messages gives one row per message, flagged record', async () => {
+    const t = tempArchive();
+    try {
+      const raw = anpaMessage({ number: '4120', caret: ['^Zürich fire guts harbor warehouse<'] }) + anpaMessage({ number: '4121', version: '1st Ld-Writethru', caret: ['^Zürich fire: chief suspects arson<'] });
+      const file = join(t.dir, 'capture.tst');
+      writeFileSync(file, iconv.encode(raw, 'windows-1252'));
+      const report = await importPaths(t.archive, [file], { timezone: 'UTC' });
+      expect(report.failed).toBe(0);
+      expect(report.files.map((f) => [f.path.slice(t.dir.length), f.flags.includes('record')])).toEqual([
+        ['/capture.tst#a4120', true],
+        ['/capture.tst#a4121', true],
+      ]);
+      const first = t.archive.getArticle(report.files[0]?.articleId as string);
+      expect(first.headline).toBe('Zürich fire guts harbor warehouse');
+      expect(first.source).toMatchObject({ format: 'anpa-1312', itemProvider: 'ap', itemId: 'US--HarborFire', itemVersion: 0 });
+      expect(t.archive.check().ok).toBe(true);
+    } finally {
+      t.cleanup();
+    }
   });
 });
