@@ -170,7 +170,7 @@ function refine(name: string, bytes: Buffer): string {
 }
 
 function detect(bytes: Buffer, flags: string[]): Decoded {
-  const candidates = chardet.analyse(detectionSample(bytes)).filter((m) => DECODERS[m.name] !== undefined);
+  const candidates = breakTies(chardet.analyse(detectionSample(bytes)).filter((m) => DECODERS[m.name] !== undefined), bytes);
   let first: Omit<Decoded, 'raw'> | undefined;
   for (const match of candidates) {
     const entry = DECODERS[refine(match.name, bytes)] as { decoder: string; name: string };
@@ -183,6 +183,25 @@ function detect(bytes: Buffer, flags: string[]): Decoded {
   // Nothing decodes cleanly: the bytes really are damaged. Keep the best guess and say so.
   if (first) return done(first.text, first.encoding, Math.min(first.confidence, 0.2), [...first.flags, 'decode-errors']);
   return done(iconv.decode(bytes, 'windows-1252'), 'windows-1252', 0.1, [...flags, 'decode-errors']);
+}
+
+/**
+ * On a short East Asian snippet chardet often scores Big5, EUC-JP, EUC-KR and
+ * GB18030 alike. Among candidates tied at the top, the reading with the most
+ * kana or hangul syllables wins: every real Japanese or Korean text has them,
+ * while the same bytes read as Chinese are just rarer Han characters.
+ */
+function breakTies<T extends { name: string; confidence: number }>(candidates: T[], bytes: Buffer): T[] {
+  const top = candidates[0]?.confidence;
+  const tied = candidates.filter((c) => c.confidence === top);
+  if (tied.length < 2) return candidates;
+  const phonetic = (c: T) => {
+    const text = decodeNamed(bytes, (DECODERS[c.name] as { name: string }).name);
+    return text.match(/[\u3041-\u3096\u30A1-\u30FA\uAC00-\uD7A3]/gu)?.length ?? 0;
+  };
+  const scores = new Map(tied.map((c) => [c, phonetic(c)]));
+  const ranked = [...tied].sort((a, b) => (scores.get(b) as number) - (scores.get(a) as number));
+  return [...ranked, ...candidates.slice(tied.length)];
 }
 
 const SAMPLE_BYTES = 64 * 1024;

@@ -123,6 +123,20 @@ describe('ISO-8859-15 is told from windows-1252 by its letters', () => {
   });
 });
 
+describe('ties and runs of high bytes', () => {
+  it.each([
+    ['euc-jp', 'EUC-JP'],
+    ['euc-kr', 'EUC-KR'],
+  ])('a short snippet of katakana in %s, which chardet scores alike in four encodings, reads as kana', (encoding, name) => {
+    const decoded = decodeBytes(iconv.encode('<p>ログイン</p>', encoding));
+    expect(decoded).toMatchObject({ encoding: name, text: '<p>ログイン</p>' });
+  });
+
+  it('double-byte text is never taken for ISO-8859-15 (EUC-JP kana start with 0xA4, its euro sign)', () => {
+    expect(decodeBytes(iconv.encode('ログインしてください', 'euc-jp')).encoding).not.toBe('ISO-8859-15');
+  });
+});
+
 describe('windows-1253 is told from ISO-8859-7', () => {
   const greek = 'Άλλες γλώσσες μιλιούνται επίσης στην περιοχή. Άρθρο για την ιστορία της πόλης και τους ανθρώπους της.';
   it('Ά at 0xA2 opening words is windows-1253', () => {

@@ -32,7 +32,7 @@ function hasC1Range(bytes: Uint8Array): boolean {
  * symbols do (2½, don´t).
  */
 export function readsAsLatin9(bytes: Uint8Array): boolean {
-  if (hasC1Range(bytes)) return false;
+  if (hasC1Range(bytes) || !isolatedHighBytes(bytes)) return false;
   let latin9 = 0;
   let cp1252 = 0;
   for (let i = 0; i < bytes.length; i += 1) {
@@ -53,6 +53,22 @@ export function readsAsLatin9(bytes: Uint8Array): boolean {
     }
   }
   return latin9 > cp1252;
+}
+
+/**
+ * Western European text has its accented letters one at a time between ASCII
+ * letters; a double-byte encoding (EUC-JP kana start with 0xA4) has them in
+ * runs. True when most high bytes stand alone.
+ */
+function isolatedHighBytes(bytes: Uint8Array): boolean {
+  let high = 0;
+  let paired = 0;
+  for (let i = 0; i < bytes.length; i += 1) {
+    if ((bytes[i] as number) < 0x80) continue;
+    high += 1;
+    if ((bytes[i - 1] ?? 0) >= 0x80 || (bytes[i + 1] ?? 0) >= 0x80) paired += 1;
+  }
+  return paired * 3 <= high;
 }
 
 const isGreekLetter = (b: number) => b >= 0xb8 && b <= 0xfe && b !== 0xbb && b !== 0xbd && b !== 0xd2;

@@ -208,7 +208,7 @@ describe('ANPA-1312 transmissions', () => {
       writeFileSync(file, iconv.encode(raw, 'windows-1252'));
       const report = await importPaths(t.archive, [file], { timezone: 'UTC' });
       expect(report.failed).toBe(0);
-      expect(report.files.map((f) => [f.path.slice(t.dir.length), f.flags.includes('record')])).toEqual([
+      expect(report.files.map((f) => [f.path.slice(t.dir.length), (f.flags ?? []).includes('record')])).toEqual([
         ['/capture.tst#a4120', true],
         ['/capture.tst#a4121', true],
       ]);
