@@ -117,11 +117,19 @@ describe('ANPA-1312 versions, kills, withholds, advisories', () => {
   it('a kill notice sets pubStatus canceled; a withhold, withheld; an advisory is signalled', () => {
     const kill = one(anpaMessage({ priority: 'u', version: 'Kill', caret: ['^URGENT<', '^Eds: KILL: The story about a harbor fire has been withdrawn. It is inaccurate.<'], body: ['\t   The story should not be used.'] }));
     expect(kill.fields).toMatchObject({ pubStatus: 'canceled', signals: ['kill'] });
+    expect(kill.identity).toEqual({ provider: 'ap', id: 'US--HarborFire', version: null });
     const withhold = one(anpaMessage({ caret: ['^Harbor fire<', '^Eds: WITHHOLD: Do not use pending confirmation.<'] }));
     expect(withhold.fields).toMatchObject({ pubStatus: 'withheld', signals: ['withhold'] });
     const advisory = one(anpaMessage({ keyword: 'BC-AP--Advisory', caret: ['^Advisory for Thursday<'], body: ['\t   Editors: a photo package moves at 3 p.m.'] }));
     expect(advisory.fields.signals).toContain('advisory');
     expect(advisory.fields.pubStatus).toBe('');
+  });
+
+  it("a slug's own words are not signals; a KILL keyword is", () => {
+    expect(one(anpaMessage({ keyword: 'BC-US--Lead Pipes-Flash Flood Extra' })).fields.signals).toEqual([]);
+    const kill = one(anpaMessage({ keyword: 'BC-US--Harbor Fire-KILL' }));
+    expect(kill.fields).toMatchObject({ signals: ['kill'], pubStatus: 'canceled' });
+    expect(kill.identity).toEqual({ provider: 'ap', id: 'US--HarborFire', version: null });
   });
 
   it('an add is a take of its own, not a new version of the story', () => {

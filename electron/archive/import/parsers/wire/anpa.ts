@@ -74,7 +74,7 @@ function parseMessage(message: string, input: ParseInput): ParsedArticle | null 
   const provider = sent?.provider ?? providerFromDateline(story.firstParagraph);
   const versionText = story.version || header?.version || '';
   const lead = leadNumber(versionText);
-  const { signals, pubStatus } = signalsOf([versionText, ...story.notices, story.keyword]);
+  const { signals, pubStatus } = signalsOf([versionText, ...story.notices, ...keywordNotices(story.keyword || header?.keyword || '')]);
   const keyword = story.keyword || header?.keyword || '';
   const slug = withoutCycle(keyword);
   const add = /\b(\d+)(?:st|nd|rd|th)\s*add\b/iu.exec(versionText);
@@ -106,14 +106,18 @@ function parseMessage(message: string, input: ParseInput): ParsedArticle | null 
     body: bodyState(blocks),
     identity: slug === '' ? undefined : {
       provider: provider.toLowerCase(),
-      id: add ? `${compact(slug)}/add-${add[1]}` : compact(slug),
-      version: lead ?? (add ? null : 0),
+      id: add ? `${storyId(slug)}/add-${add[1]}` : storyId(slug),
+      // A kill or withhold names no version of its own: it applies to the story whatever version is current.
+      version: lead ?? (add || pubStatus !== '' ? null : 0),
     },
     flags,
     ...(etx === -1 ? { note: 'transmission ends without ETX: text kept up to the end of the file' } : {}),
     zoneAssumed: dates.zoneAssumed,
   };
 }
+
+/** The story's identity: the keyword without spaces and without a `-KILL`/`-WITHHOLD` notice suffix. */
+const storyId = (slug: string) => compact(slug).replace(/-(?:KILL|WITHHOLD)$/u, '');
 
 /** Keyword comparison without spaces: the header's keyword is the caret line's, squeezed into 24 characters. */
 const compact = (s: string) => s.replace(/\s+/gu, '');
@@ -125,6 +129,20 @@ function keywordMatches(line: string, header: AnpaHeader | null): boolean {
     return first.startsWith(key) || key.startsWith(first.slice(0, 12));
   }
   return /^[A-Z]{2,3}-[\w-]*-/u.test(first);
+}
+
+/**
+ * Service words a keyword carries (`BC-US--APNewsAlert`, `BC-AP--Advisory`,
+ * `BC-US--Harbor Fire-KILL`). Only these: a slug's own words (`Lead Pipes`,
+ * `Flash Flood`) are the story's subject, not signals.
+ */
+function keywordNotices(keyword: string): string[] {
+  const out: string[] = [];
+  if (/newsalert/iu.test(keyword)) out.push('NewsAlert');
+  if (/advisor(?:y|ies)/iu.test(keyword)) out.push('Advisory');
+  if (/(?:^|[-\s])KILL(?:$|[-\s])/u.test(keyword)) out.push('KILL');
+  if (/(?:^|[-\s])WITHHOLD(?:$|[-\s])/u.test(keyword)) out.push('WITHHOLD');
+  return out;
 }
 
 /** `AP-WF-11-13-13 1509GMT` → provider `AP` and the instant; null when the trailer says no time. */
