@@ -1,68 +1,86 @@
+import type { Database } from 'better-sqlite3';
+import { foldPendingHistory } from '../search/historyText.ts';
 import type { Migration } from './types.ts';
 
-// A second full-text index, over revision snapshots, so `history:` can find
-// text that only an earlier version of an article held ("what did we publish
-// before the correction?"). It is external-content over the view
-// `history_source` (each snapshot's headline, dek and byline from its fields
-// JSON, its body text through cd_body_text, CJK bigram columns as in
-// `search_index`), keyed by snapshot id: a snapshot is stored once however many
-// revisions point at it, and is indexed once.
+// What `history:` searches: text that an earlier version of an article held
+// and its current version no longer does ("what did we publish before the
+// correction?"). Per article, `history_text` keeps the distinct earlier
+// headlines, deks and bylines and the earlier body lines that are not in the
+// current text (search/historyText.ts computes it); `history_index` is an
+// external-content FTS5 index over it (CJK bigram columns as in
+// `search_index`), kept in sync by triggers. A history: search is the current
+// index ∪ this one, so it costs about one more search of a small index, not a
+// search of every revision. An article that never changed has no row.
 //
-// Only articles with more than one revision need it: an article's single
-// revision is its current text, which `search_index` already holds. So the
-// importer's first revision of each new article costs nothing here (the
-// trigger's WHEN is one indexed lookup), and today's search never reads this
-// index. When an article gains its second revision, all its snapshots are
-// indexed; later revisions add theirs. `history_indexed` records what is in.
-// Retention deleting a snapshot takes it out of the index first.
+// Revisions are appended from several places (saves, imports of later
+// versions, sync, retention deleting old ones); each marks its article in
+// `history_pending` by trigger, and the core folds pending articles into
+// `history_text` (after a save, at the end of an import batch, before a
+// history search). Nothing can be missed however a revision arrives.
 const cjk = (expr: string) => `cd_cjk(${expr})`;
-const FIELD = (name: string) => `coalesce(json_extract(s.fields, '$.${name}'), '')`;
-const BODY = 'cd_body_text(b.hash, b.data)';
-const COLUMNS = `s.id AS id, ${FIELD('headline')} AS headline, ${FIELD('dek')} AS dek, ${FIELD('byline')} AS byline, ${BODY} AS body,
-  ${cjk(FIELD('headline'))} AS cjk_headline, ${cjk(FIELD('dek'))} AS cjk_dek, ${cjk(FIELD('byline'))} AS cjk_byline, ${cjk(BODY)} AS cjk_body`;
 
-export const historyIndex: Migration = {
-  version: 8,
-  name: 'history-index',
-  up: `
-CREATE INDEX revisions_snapshot ON revisions (snapshot_id);
-CREATE TABLE history_indexed (snapshot_id INTEGER PRIMARY KEY REFERENCES snapshots (id)) STRICT;
+const SQL = `
+CREATE TABLE history_text (
+  article_seq INTEGER PRIMARY KEY REFERENCES articles (seq) ON DELETE CASCADE,
+  headline TEXT NOT NULL,
+  dek TEXT NOT NULL,
+  byline TEXT NOT NULL,
+  body TEXT NOT NULL
+) STRICT;
 
--- Exactly the indexed snapshots: FTS5's integrity check compares the index with this view.
+CREATE TABLE history_pending (article_seq INTEGER PRIMARY KEY) STRICT;
+
 CREATE VIEW history_source AS
-  SELECT ${COLUMNS} FROM snapshots s JOIN bodies b ON b.id = s.body_id
-  WHERE s.id IN (SELECT snapshot_id FROM history_indexed);
+  SELECT article_seq AS seq, headline, dek, byline, body,
+         ${cjk('headline')} AS cjk_headline, ${cjk('dek')} AS cjk_dek, ${cjk('byline')} AS cjk_byline, ${cjk('body')} AS cjk_body
+  FROM history_text;
 
 CREATE VIRTUAL TABLE history_index USING fts5 (
   headline, dek, byline, body, cjk_headline, cjk_dek, cjk_byline, cjk_body,
-  content = 'history_source', content_rowid = 'id',
+  content = 'history_source', content_rowid = 'seq',
   tokenize = 'unicode61 remove_diacritics 2'
 );
 INSERT INTO history_index (history_index, rank) VALUES ('rank', 'bm25(10.0, 4.0, 3.0, 1.0, 10.0, 4.0, 3.0, 1.0)');
 
+CREATE TRIGGER history_text_insert AFTER INSERT ON history_text BEGIN
+  INSERT INTO history_index (rowid, headline, dek, byline, body, cjk_headline, cjk_dek, cjk_byline, cjk_body)
+  VALUES (new.article_seq, new.headline, new.dek, new.byline, new.body, ${cjk('new.headline')}, ${cjk('new.dek')}, ${cjk('new.byline')}, ${cjk('new.body')});
+END;
+CREATE TRIGGER history_text_delete AFTER DELETE ON history_text BEGIN
+  INSERT INTO history_index (history_index, rowid, headline, dek, byline, body, cjk_headline, cjk_dek, cjk_byline, cjk_body)
+  VALUES ('delete', old.article_seq, old.headline, old.dek, old.byline, old.body, ${cjk('old.headline')}, ${cjk('old.dek')}, ${cjk('old.byline')}, ${cjk('old.body')});
+END;
+CREATE TRIGGER history_text_update AFTER UPDATE ON history_text BEGIN
+  INSERT INTO history_index (history_index, rowid, headline, dek, byline, body, cjk_headline, cjk_dek, cjk_byline, cjk_body)
+  VALUES ('delete', old.article_seq, old.headline, old.dek, old.byline, old.body, ${cjk('old.headline')}, ${cjk('old.dek')}, ${cjk('old.byline')}, ${cjk('old.body')});
+  INSERT INTO history_index (rowid, headline, dek, byline, body, cjk_headline, cjk_dek, cjk_byline, cjk_body)
+  VALUES (new.article_seq, new.headline, new.dek, new.byline, new.body, ${cjk('new.headline')}, ${cjk('new.dek')}, ${cjk('new.byline')}, ${cjk('new.body')});
+END;
 
-CREATE TRIGGER revisions_history_index AFTER INSERT ON revisions
+-- An article's first revision is its current text: nothing to fold (the importer pays one indexed lookup).
+CREATE TRIGGER revisions_history_pending AFTER INSERT ON revisions
 WHEN EXISTS (SELECT 1 FROM revisions WHERE article_seq = new.article_seq AND id <> new.id)
 BEGIN
-  INSERT INTO history_index (rowid, headline, dek, byline, body, cjk_headline, cjk_dek, cjk_byline, cjk_body)
-    SELECT ${COLUMNS} FROM snapshots s JOIN bodies b ON b.id = s.body_id
-    WHERE s.id IN (SELECT snapshot_id FROM revisions WHERE article_seq = new.article_seq)
-      AND s.id NOT IN (SELECT snapshot_id FROM history_indexed);
-  INSERT OR IGNORE INTO history_indexed (snapshot_id) SELECT DISTINCT snapshot_id FROM revisions WHERE article_seq = new.article_seq;
+  INSERT OR IGNORE INTO history_pending (article_seq) VALUES (new.article_seq);
 END;
-
-CREATE TRIGGER snapshots_history_unindex BEFORE DELETE ON snapshots
-WHEN EXISTS (SELECT 1 FROM history_indexed WHERE snapshot_id = old.id)
+CREATE TRIGGER revisions_history_pruned AFTER DELETE ON revisions
+WHEN EXISTS (SELECT 1 FROM articles WHERE seq = old.article_seq)
 BEGIN
-  INSERT INTO history_index (history_index, rowid, headline, dek, byline, body, cjk_headline, cjk_dek, cjk_byline, cjk_body)
-    SELECT 'delete', id, headline, dek, byline, body, cjk_headline, cjk_dek, cjk_byline, cjk_body FROM history_source WHERE id = old.id;
-  DELETE FROM history_indexed WHERE snapshot_id = old.id;
+  INSERT OR IGNORE INTO history_pending (article_seq) VALUES (old.article_seq);
+END;
+CREATE TRIGGER articles_history_gone AFTER DELETE ON articles BEGIN
+  DELETE FROM history_pending WHERE article_seq = old.seq;
 END;
 
--- Articles that already have several revisions: index their snapshots now.
-INSERT INTO history_indexed (snapshot_id)
-  SELECT DISTINCT snapshot_id FROM revisions WHERE article_seq IN (SELECT article_seq FROM revisions GROUP BY article_seq HAVING count(*) > 1);
-INSERT INTO history_index (rowid, headline, dek, byline, body, cjk_headline, cjk_dek, cjk_byline, cjk_body)
-  SELECT id, headline, dek, byline, body, cjk_headline, cjk_dek, cjk_byline, cjk_body FROM history_source;
-`,
+-- Articles that already have several revisions.
+INSERT INTO history_pending (article_seq) SELECT article_seq FROM revisions GROUP BY article_seq HAVING count(*) > 1;
+`;
+
+export const historyIndex: Migration = {
+  version: 8,
+  name: 'history-index',
+  up(db: Database) {
+    db.exec(SQL);
+    foldPendingHistory(db);
+  },
 };

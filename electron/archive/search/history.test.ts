@@ -81,10 +81,10 @@ describe('history: search', () => {
     archive.db.transaction(() => deleteRevisions(archive.db, [{ id: first?.id as number, hash: first?.hash as string }]))();
     expect(archive.search('history:"troop withdrawal"').total).toBe(0);
     expect(archive.check()).toMatchObject({ ok: true, problems: [] });
-    // A damaged history index is found.
-    archive.db.prepare("INSERT INTO history_index (history_index, rowid, headline, dek, byline, body, cjk_headline, cjk_dek, cjk_byline, cjk_body) VALUES ('delete', ?, 'x', '', '', 'y', '', '', '', '')").run(
-      archive.db.prepare('SELECT max(snapshot_id) FROM history_indexed').pluck().get() as number,
-    );
+    // A damaged history index (an entry with no text behind it) is found.
+    archive.db
+      .prepare("INSERT INTO history_index (rowid, headline, dek, byline, body, cjk_headline, cjk_dek, cjk_byline, cjk_body) VALUES (999999, 'x', '', '', 'y', '', '', '', '')")
+      .run();
     expect(archive.check().problems.map((p) => p.message).join(' ')).toMatch(/history index/u);
   });
 

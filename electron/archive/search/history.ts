@@ -1,14 +1,18 @@
-// `history:` searches: the query runs against every revision's text as well as
-// the current one. Articles with more than one revision have their snapshots
-// in `history_index` (migration 8); an article's current text is in
-// `search_index`. An article matches when either does; its best rank orders
-// the results; each hit names the revisions whose text held the match and
-// says whether the current text still does, so "what did we publish before
-// the correction?" answers with the revision to compare against the current one.
+// `history:` searches: the query runs against each article's current text
+// (`search_index`) and against the text only its earlier versions held
+// (`history_index`, see historyText.ts). An article matches when either does
+// and is ranked by the better of the two. For the page of hits, each
+// article's revisions are then checked one by one (in a small temporary FTS5
+// table, so the same query language decides) to name the revisions whose text
+// held the match, and whether the current text still does: "what did we
+// publish before the correction?" answers with the revision to compare.
+import type { Database } from 'better-sqlite3';
 import type { RevisionMatch, SearchHit, SearchOptions, SearchResult } from '../../../shared/model/search.ts';
 import { bodyTextFor } from '../db/functions.ts';
 import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
+import { cjkBigrams } from './cjk.ts';
+import { foldPendingHistory, pendingHistoryCount } from './historyText.ts';
 import type { CompiledQuery } from './query/compile.ts';
 import { buildSnippet, highlighter } from './snippet.ts';
 
@@ -23,14 +27,18 @@ interface HitRow {
   score: number;
 }
 
-// Best rank per article over both indexes. (FTS5 ranks are negative: lower is better.)
+// Best rank per article over both indexes (FTS5 ranks are negative: lower is better).
 const MATCHED = `WITH matched(seq, rank) AS (
-    SELECT r.article_seq, history_index.rank FROM history_index JOIN revisions r ON r.snapshot_id = history_index.rowid WHERE history_index MATCH ?
+    SELECT history_index.rowid, history_index.rank FROM history_index WHERE history_index MATCH ?
     UNION ALL
     SELECT search_index.rowid, search_index.rank FROM search_index WHERE search_index MATCH ?
   ), best(seq, rank) AS (SELECT seq, min(rank) FROM matched GROUP BY seq)`;
 
 export function runHistorySearch(db: Db, compiled: CompiledQuery & { match: string }, options: Required<Pick<SearchOptions, 'limit' | 'offset' | 'sort'>>): SearchResult {
+  const notices = [...compiled.notices, 'Searched every version of each article (history:).'];
+  foldPendingHistory(db);
+  const pending = db.readonly ? pendingHistoryCount(db) : 0;
+  if (pending > 0) notices.push(`${pending} article${pending === 1 ? '' : 's'} changed a moment ago; their earlier versions will be searchable shortly.`);
   const where: string[] = [];
   const params: unknown[] = [compiled.match, compiled.match];
   for (const f of compiled.filters) {
@@ -50,9 +58,10 @@ export function runHistorySearch(db: Db, compiled: CompiledQuery & { match: stri
     `${MATCHED} SELECT a.seq, a.id, a.headline, a.section, a.status, a.posted_at, a.updated_at, -best.rank AS score
      FROM best JOIN articles a ON a.seq = best.seq ${whereSql} ${order} LIMIT ? OFFSET ?`,
   ).all(...params, options.limit, options.offset) as HitRow[];
+  const held = revisionsHolding(db, compiled.match, rows.map((r) => r.seq));
   const pattern = highlighter(compiled.highlights);
   const hits: SearchHit[] = rows.map((row) => {
-    const found = revisionsHolding(db, compiled.match, row.seq);
+    const found = held.get(row.seq) ?? { revisions: [], current: false, text: '' };
     return {
       id: row.id,
       headline: row.headline,
@@ -66,42 +75,70 @@ export function runHistorySearch(db: Db, compiled: CompiledQuery & { match: stri
       currentMatches: found.current,
     };
   });
-  return { total, hits, notices: [...compiled.notices, 'Searched every version of each article (history:).'] };
+  return { total, hits, notices };
 }
 
-/** For one article of the page: which revisions held the match, whether the current text does, and the text to quote. */
-function revisionsHolding(db: Db, match: string, seq: number): { revisions: RevisionMatch[]; current: boolean; text: string } {
-  const current = stmt(db, 'SELECT 1 FROM search_index WHERE search_index MATCH ? AND rowid = CAST(? AS INTEGER)').pluck().get(match, seq) !== undefined;
-  const all = stmt(db, 'SELECT id, created_at, reason, name, snapshot_id FROM revisions WHERE article_seq = ? ORDER BY id').all(seq) as Array<{
-    id: number;
-    created_at: string;
-    reason: string;
-    name: string | null;
-    snapshot_id: number;
-  }>;
-  // Point lookups by rowid: FTS5 answers `rowid = ?` without scanning every match of a common word
-  // (bound as an INTEGER: FTS5 mishandles a REAL rowid bound, and better-sqlite3 binds numbers as REAL).
-  const holds = new Map<number, boolean>();
-  const held = (snapshot: number) => {
-    let yes = holds.get(snapshot);
-    if (yes === undefined) {
-      yes = stmt(db, 'SELECT 1 FROM history_index WHERE history_index MATCH ? AND rowid = CAST(? AS INTEGER)').pluck().get(match, snapshot) !== undefined;
-      holds.set(snapshot, yes);
-    }
-    return yes;
-  };
-  let matched = all.filter((r) => held(r.snapshot_id));
-  // An article with one revision is not in the history index: its only revision is its current text.
-  if (matched.length === 0 && current && all.length > 0) matched = [all[all.length - 1] as (typeof all)[number]];
-  const revisions = matched.map((r) => ({ id: r.id, createdAt: r.created_at, reason: r.reason, name: r.name }));
-  let text: string;
-  if (current || matched.length === 0) {
-    const row = stmt(db, 'SELECT b.hash, b.data FROM articles a JOIN bodies b ON b.id = a.body_id WHERE a.seq = ?').get(seq) as { hash: string; data: Buffer };
-    text = bodyTextFor(row.hash, row.data);
-  } else {
-    const newest = matched[matched.length - 1] as (typeof matched)[number];
-    const row = stmt(db, 'SELECT b.hash, b.data FROM snapshots s JOIN bodies b ON b.id = s.body_id WHERE s.id = ?').get(newest.snapshot_id) as { hash: string; data: Buffer };
-    text = bodyTextFor(row.hash, row.data);
+interface Held {
+  revisions: RevisionMatch[];
+  current: boolean;
+  /** The body text to quote: the current one when it matches, else the newest matching revision's. */
+  text: string;
+}
+
+interface RevisionRow {
+  article_seq: number;
+  id: number;
+  created_at: string;
+  reason: string;
+  name: string | null;
+  snapshot_id: number;
+  fields: string;
+  body_hash: string;
+  body: Buffer;
+}
+
+/**
+ * The page's articles: which revisions held the match. Each distinct snapshot
+ * of their revisions goes into a temporary FTS5 table (allowed on a read-only
+ * connection: the temp schema is private) and the same MATCH expression picks
+ * out those that hold it.
+ */
+function revisionsHolding(db: Database, match: string, seqs: readonly number[]): Map<number, Held> {
+  const out = new Map<number, Held>();
+  if (seqs.length === 0) return out;
+  db.exec(
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.history_probe USING fts5 (headline, dek, byline, body, cjk_headline, cjk_dek, cjk_byline, cjk_body, tokenize = 'unicode61 remove_diacritics 2')",
+  );
+  const rows = stmt(
+    db,
+    `SELECT r.article_seq, r.id, r.created_at, r.reason, r.name, r.snapshot_id, s.fields, b.hash AS body_hash, b.data AS body
+     FROM revisions r JOIN snapshots s ON s.id = r.snapshot_id JOIN bodies b ON b.id = s.body_id
+     WHERE r.article_seq IN (SELECT value FROM json_each(?)) ORDER BY r.article_seq, r.id`,
+  ).all(JSON.stringify(seqs)) as RevisionRow[];
+  const texts = new Map<number, string>();
+  stmt(db, 'DELETE FROM temp.history_probe').run();
+  const insert = stmt(db, 'INSERT INTO temp.history_probe (rowid, headline, dek, byline, body, cjk_headline, cjk_dek, cjk_byline, cjk_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const row of rows) {
+    if (texts.has(row.snapshot_id)) continue;
+    const f = JSON.parse(row.fields) as Record<string, unknown>;
+    const str = (v: unknown) => (typeof v === 'string' ? v : '');
+    const body = bodyTextFor(row.body_hash, row.body);
+    texts.set(row.snapshot_id, body);
+    const [h, d, by] = [str(f.headline), str(f.dek), str(f.byline)];
+    insert.run(row.snapshot_id, h, d, by, body, cjkBigrams(h), cjkBigrams(d), cjkBigrams(by), cjkBigrams(body));
   }
-  return { revisions, current, text };
+  const matching = new Set(stmt(db, 'SELECT rowid FROM temp.history_probe WHERE history_probe MATCH ?').pluck().all(match) as number[]);
+  stmt(db, 'DELETE FROM temp.history_probe').run();
+  for (const seq of seqs) {
+    // CAST: FTS5 mishandles a REAL rowid bound, and better-sqlite3 binds numbers as REAL.
+    const current = stmt(db, 'SELECT 1 FROM search_index WHERE search_index MATCH ? AND rowid = CAST(? AS INTEGER)').pluck().get(match, seq) !== undefined;
+    const own = rows.filter((r) => r.article_seq === seq && matching.has(r.snapshot_id));
+    let text = '';
+    if (current || own.length === 0) {
+      const row = stmt(db, 'SELECT b.hash, b.data FROM articles a JOIN bodies b ON b.id = a.body_id WHERE a.seq = ?').get(seq) as { hash: string; data: Buffer };
+      text = bodyTextFor(row.hash, row.data);
+    } else text = texts.get((own[own.length - 1] as RevisionRow).snapshot_id) ?? '';
+    out.set(seq, { revisions: own.map((r) => ({ id: r.id, createdAt: r.created_at, reason: r.reason, name: r.name })), current, text });
+  }
+  return out;
 }
