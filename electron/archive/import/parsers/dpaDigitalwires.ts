@@ -59,7 +59,7 @@ export function parseEntry(entry: JsonObject, zone: Zone): ParsedArticle {
   const type = str(entry.type).toLowerCase();
   const headline = plainText(str(entry.headline));
   const html = str(entry.article_html);
-  if (type !== '' && type !== 'text' && type !== 'composite' && html === '') throw new FileRefused(`${named} is a ${type} entry with no text: Copydesk imports text`);
+  if (type !== '' && type !== 'text' && type !== 'composite' && html === '') throw new FileRefused(`${named} is of type ${type} and has no text: Copydesk imports text`);
   const body = htmlBody(html, headline);
   if (headline === '' && body.blocks.length === 0) throw new FileRefused(`${named} has no headline and no article_html`);
 

@@ -2,6 +2,7 @@
 // unknown-JSON refusal) all detect by the document's keys, so the text is
 // parsed at most once per input and the result shared. Only text that starts
 // like a JSON object or array is tried, so prose never pays for JSON.parse.
+import { type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { ParseInput } from '../types.ts';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
@@ -39,16 +40,40 @@ export function parseJson(text: string): JsonRead {
     if (value === null || typeof value !== 'object') return { ok: false, message: 'not an object or array', line: 1, column: 1 };
     return { ok: true, value };
   } catch (error) {
-    const raw = (error as Error).message;
-    const at = /at position (\d+)/u.exec(raw);
-    const position = at ? Number(at[1]) : text.length;
-    const before = text.slice(0, position);
-    const line = before.split('\n').length;
-    const column = position - before.lastIndexOf('\n');
-    // V8 words it "… in JSON at position 12 (line 1 column 13)"; keep only what went wrong.
-    const message = raw.replace(/\s*(?:in JSON\s*)?at position \d+.*$/su, '').replace(/^JSON\.parse: /u, '').trim() || 'unexpected input';
-    return { ok: false, message, line, column };
+    return locateError(text, (error as Error).message);
   }
+}
+
+/**
+ * Where and why JSON.parse failed. V8's messages do not always give a
+ * position ("Unexpected token 'x', …"), so the text is scanned again by
+ * jsonc-parser, strict (no comments, no trailing commas), for the first error
+ * and its offset; only on this failure path.
+ */
+function locateError(text: string, v8Message: string): JsonRead & { ok: false } {
+  let offset: number | null = null;
+  let message = '';
+  try {
+    const errors: ParseError[] = [];
+    parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    if (first) {
+      offset = first.offset;
+      const found = text.slice(first.offset, first.offset + first.length);
+      const words = printParseErrorCode(first.error).replace(/(?<=[a-z])(?=[A-Z])/gu, ' ').toLowerCase();
+      message = found.trim() !== '' && found.length <= 24 ? `${words} ${JSON.stringify(found)}` : words;
+    }
+  } catch {
+    // Too deep for the second look: V8's words will do.
+  }
+  if (offset === null) {
+    const at = /at position (\d+)/u.exec(v8Message);
+    offset = at ? Number(at[1]) : text.length;
+    message = v8Message.replace(/\s*(?:in JSON\s*)?at position \d+.*$/su, '').trim() || 'unexpected input';
+  }
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { ok: false, message, line, column: offset - before.lastIndexOf('\n') };
 }
 
 export function isObject(value: JsonValue | undefined): value is JsonObject {
