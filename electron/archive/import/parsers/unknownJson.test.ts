@@ -41,6 +41,10 @@ describe('unknown JSON', () => {
     expect(refusal('{"a": "unterminated')).toMatch(/^malformed JSON: .+ at line 1, column \d+$/u);
   });
 
+  it('JSON Lines (a log, an export of records) is named as such', () => {
+    expect(refusal('{"id": 1, "msg": "a"}\n{"id": 2, "msg": "b"}\n\n{"id": 3}\n', 'log.jsonl')).toBe('unrecognized JSON: JSON Lines, 3 records, the first an object with keys "id", "msg"');
+  });
+
   it('deep nesting fails cleanly, never with a crash', () => {
     const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
     expect(refusal(deep)).toMatch(/^(?:unrecognized JSON: an array of 1 item|malformed JSON: )/u);

@@ -2,7 +2,7 @@
 // JSON but no news vocabulary Copydesk reads (a package.json, GeoJSON, an
 // API dump) fails with what was found, and malformed JSON fails with where
 // it breaks. Never imported as text. Ranked below the JSON news formats.
-import { describeJson, type JsonValue, readJson } from './json/document.ts';
+import { describeJson, type JsonValue, parseJson, readJson } from './json/document.ts';
 import { FileRefused, type Parser } from './types.ts';
 
 /** Vocabularies worth naming in the refusal, by their tell-tale keys. */
@@ -13,6 +13,19 @@ const KNOWN: ReadonlyArray<readonly [string, (o: Record<string, JsonValue>) => b
   ['a Lexical editor state', (o) => typeof o.root === 'object' && o.root !== null && (o.root as { type?: unknown }).type === 'root'],
 ];
 
+/** The records of a JSON Lines file (one document per line, two or more); null when it is not one. */
+function jsonLines(text: string): JsonValue[] | null {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  if (lines.length < 2) return null;
+  const out: JsonValue[] = [];
+  for (const line of lines) {
+    const read = parseJson(line);
+    if (!read.ok) return null;
+    out.push(read.value);
+  }
+  return out;
+}
+
 export const unknownJsonParser: Parser = {
   name: 'json',
   detect(input) {
@@ -22,7 +35,11 @@ export const unknownJsonParser: Parser = {
   parse(input) {
     const read = readJson(input);
     if (!read) throw new Error('not JSON');
-    if (!read.ok) throw new FileRefused(`malformed JSON: ${read.message} at line ${read.line}, column ${read.column}`);
+    if (!read.ok) {
+      const lines = jsonLines(input.text);
+      if (lines) throw new FileRefused(`unrecognized JSON: JSON Lines, ${lines.length} records, the first ${describeJson(lines[0] as JsonValue)}`);
+      throw new FileRefused(`malformed JSON: ${read.message} at line ${read.line}, column ${read.column}`);
+    }
     const value = read.value;
     const what = !Array.isArray(value) ? KNOWN.find(([, test]) => test(value))?.[0] : undefined;
     throw new FileRefused(`unrecognized JSON${what ? ` (${what})` : ''}: ${describeJson(value)}`);
