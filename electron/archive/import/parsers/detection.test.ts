@@ -37,3 +37,17 @@ describe('JSON formats (ninjs, dpa digitalwires, unknown JSON)', () => {
     expect(scores(text, name)).toEqual(confidence);
   });
 });
+
+describe('Markdown', () => {
+  const rows: Array<[string, string, string, string, Record<string, number>]> = [
+    ['a .md file', '# Title\n\nBody.', 'a.md', 'markdown', { markdown: 0.9 }],
+    ['front matter in a .txt file', '---\ntitle: T\n---\nBody.', 'a.txt', 'markdown', { markdown: 0.7 }],
+    ['a README opening with a badge is not JSON', '[![build](https://e.org/b.svg)](https://e.org)\n\n# Project', 'README.md', 'markdown', { markdown: 0.9 }],
+    ['a JSON document named .md is JSON (content first)', '{"a": 1}', 'a.md', 'json', { json: 0.5 }],
+    ['Markdown opening with a JSON-looking line that is not a JSON document stays Markdown', '{"a": 1}\n\nSome *prose*.', 'a.md', 'markdown', { markdown: 0.9, json: 0.5 }],
+  ];
+  it.each(rows)('%s', (_what, text, name, parser, confidence) => {
+    expect(pick(text, name)).toBe(parser);
+    expect(scores(text, name)).toEqual(confidence);
+  });
+});

@@ -5,6 +5,7 @@
 import { bodyState } from '../../../../shared/editor/build.ts';
 import type { InlineNode } from '../../../../shared/editor/serialized.ts';
 import { guessLanguage, resolveDates } from './dates.ts';
+import { readJson } from './json/document.ts';
 import { markdownBlocks } from './markdown/blocks.ts';
 import { FRONT_MATTER, metaString, splitFrontMatter } from './markdown/frontMatter.ts';
 import type { ParsedArticle, ParseInput, Parser } from './types.ts';
@@ -13,6 +14,8 @@ export const markdownParser: Parser = {
   name: 'markdown',
   detect(input) {
     const { head } = input;
+    // A whole JSON document named .md is JSON (content decides, the extension only breaks ties).
+    if (readJson(input)?.ok) return 0;
     if (input.ext === 'md' || input.ext === 'markdown' || input.ext === 'mdown') return 0.9;
     return FRONT_MATTER.test(head) ? 0.7 : 0;
   },
