@@ -1,6 +1,6 @@
 // The Electron main process: lifecycle and wiring only. The archive lives in
 // worker threads (./worker), IPC goes through one dispatcher (./ipc).
-import { app, BrowserWindow, clipboard, dialog, shell } from 'electron';
+import { app, BrowserWindow, clipboard, ClipboardItem, dialog, shell } from 'electron';
 import { Worker } from 'node:worker_threads';
 import { mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -122,7 +122,8 @@ async function start(): Promise<void> {
     },
     openExternal: (url) => shell.openExternal(url),
     writeTextFile: (path, text) => writeFile(path, text, 'utf8'),
-    writeClipboard: ({ html, text }) => clipboard.write({ html, text }),
+    // Electron 44's clipboard is the W3C-shaped one: one item with both representations, written atomically.
+    writeClipboard: ({ html, text }) => clipboard.write([new ClipboardItem({ 'text/html': html, 'text/plain': text })]),
   };
 
   const dispatcher = createDispatcher({ contract, handlers, trustedOrigin: APP_ORIGIN, context: () => context, log });

@@ -40,7 +40,7 @@ export const exportHandlers = {
   preview: reader((archive, input) => previewOf(archive, input.id)),
   copyHtml: inMain(async (ctx, input) => {
     const { fragment, text } = await preview(ctx, input.id);
-    ctx.writeClipboard({ html: fragment, text });
+    await ctx.writeClipboard({ html: fragment, text });
     return { copied: true as const, bytes: fragment.length };
   }),
   saveAs: inMain(async (ctx, input): Promise<ExportSavedValue> => {

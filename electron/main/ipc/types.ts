@@ -83,7 +83,7 @@ export interface MainContext {
   openExternal(url: string): Promise<void>;
   writeTextFile(path: string, text: string): Promise<void>;
   /** The system clipboard: HTML with its plain-text alternative (main-side, the sandboxed page may lack clipboard access). */
-  writeClipboard(data: { html: string; text: string }): void;
+  writeClipboard(data: { html: string; text: string }): void | Promise<void>;
   readonly emit: Emit;
   readonly log: Logger;
 }

@@ -111,7 +111,13 @@ export const dialog = {
   showSaveDialog: async () => ({ canceled: true }),
 };
 export const shell = { openExternal: async () => undefined };
-export const clipboard = { write: () => undefined };
+export class ClipboardItem {
+  constructor(items) {
+    this.items = items;
+    this.types = Object.keys(items);
+  }
+}
+export const clipboard = { write: async () => undefined };
 export const Menu = {
   buildFromTemplate: (template) => ({ template }),
   setApplicationMenu(menu) {
@@ -119,4 +125,4 @@ export const Menu = {
   },
 };
 export const nativeTheme = { shouldUseDarkColors: false };
-export default { app, BrowserWindow, ipcMain, protocol, session, dialog, shell, clipboard, Menu, nativeTheme };
+export default { app, BrowserWindow, ipcMain, protocol, session, dialog, shell, clipboard, ClipboardItem, Menu, nativeTheme };
