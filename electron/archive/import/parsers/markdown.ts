@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { bodyState, heading, horizontalRule, lineBreak, list, quote, textNode } from '../../../../shared/editor/build.ts';
 import { TEXT_FORMAT } from '../../../../shared/editor/serialized.ts';
 import type { BlockNode, InlineNode } from '../../../../shared/editor/serialized.ts';
+import { readFrontMatterText } from '../../../../shared/export/frontMatter.ts';
 import { collapseSpaces } from '../text.ts';
 import { guessLanguage, resolveDates } from './dates.ts';
 import { para } from './blocks.ts';
@@ -51,12 +52,12 @@ export function parseMarkdown(input: ParseInput): ParsedArticle {
   }
   const dates = resolveDates(input.zone, str(meta.date ?? meta.posted ?? meta.published), str(meta.updated ?? meta.modified ?? meta.lastmod));
   const tags = meta.tags ?? meta.keywords;
-  const tagList = Array.isArray(tags) ? tags.map(String) : typeof tags === 'string' ? tags.split(',').map((t) => t.trim()) : [];
+  const tagList = (Array.isArray(tags) ? tags.map(String) : typeof tags === 'string' ? tags.split(',') : []).map((t) => readFrontMatterText(t).trim());
   const author = meta.byline ?? meta.author ?? meta.authors;
   const fields: ParsedArticle['fields'] = {
     headline,
     dek: str(meta.dek ?? meta.description ?? meta.subtitle ?? meta.summary) ?? '',
-    byline: Array.isArray(author) ? author.map(String).join(', ') : (str(author) ?? ''),
+    byline: Array.isArray(author) ? author.map((a) => readFrontMatterText(String(a))).join(', ') : (str(author) ?? ''),
     section: str(meta.section ?? meta.category) ?? '',
     tags: tagList.filter((t) => t !== ''),
     language: str(meta.language ?? meta.lang) ?? guessLanguage(text),
@@ -165,9 +166,11 @@ function plain(nodes: InlineNode[]): string {
   return nodes.map((n) => (n.type === 'text' ? n.text : n.type === 'link' || n.type === 'autolink' ? plain(n.children) : ' ')).join('');
 }
 
+// Front matter strings are HTML text (`&amp;`, `&lt;`, `&gt;`), as our exporter
+// writes them and as many site generators expect; read back as the text.
 function str(value: unknown): string | null {
   if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'string') return value.trim() || null;
+  if (typeof value === 'string') return readFrontMatterText(value).trim() || null;
   if (typeof value === 'number') return String(value);
   return null;
 }
