@@ -11,12 +11,11 @@
 // Peak memory per process is reported (no bar). SKIPPED without
 // ../shared/corpus or, in --full, without the benchmark's 1M-article archive.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { defaultPrepareCount } from '../../../electron/archive/import/workers/spawn.ts';
-import { CHROMIUM } from '../../e2e/support/browser.ts';
+import { chromiumProblem } from '../../e2e/support/browser.ts';
 import { REPO } from '../lib/cli.ts';
 import { archiveCopy, cachedArchive, corpusProblem, writeImportFiles } from '../lib/loadArchive.ts';
 import type { Latencies, LoadChildConfig, LoadChildFigures } from '../lib/loadFigures.ts';
@@ -99,7 +98,7 @@ export async function loadFamily(opts: FamilyOptions): Promise<FamilyResult> {
   const noCorpus = corpusProblem();
   if (noCorpus) return result(true, {}, [], noCorpus);
   // The UI-thread part runs in CI too; without Chromium (or a renderer build) the search figures still count.
-  let noUi = existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`;
+  let noUi = chromiumProblem();
   noUi ??= ensureRenderer(opts.log);
   const cached = cachedArchive(articles, opts.log);
   if ('problem' in cached) return result(true, {}, [], cached.problem);
