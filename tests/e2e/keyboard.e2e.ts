@@ -216,6 +216,16 @@ describe('keyboard only', () => {
     }
   });
 
+  it('the watcher sees a focus left on <body> (so the tests above can fail)', async () => {
+    const page = session.page;
+    await watchFocus(page);
+    await step(page, 'self-test');
+    await page.getByLabel('Search the archive').focus();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    expect((await focusDrops(page)).filter((d) => d.startsWith('self-test:')).length).toBeGreaterThan(0);
+    await page.evaluate(() => (window.__focusDrops = []));
+  });
+
   it('ran without console errors or CSP violations', () => {
     expect(session.problems).toEqual([]);
   });

@@ -154,7 +154,7 @@ export function ArchiveBrowser(props: ArchiveBrowserProps) {
           onKeyDown={onListKey}
         />
       </section>
-      <PreviewPane articleId={previewId} refreshKey={props.refreshKey} canEdit={props.canEdit} onEdit={props.onEdit} focusSignal={props.revealFocus ?? 0} />
+      <PreviewPane articleId={previewId} refreshKey={props.refreshKey} canEdit={props.canEdit} onEdit={props.onEdit} focusSignal={props.revealFocus ?? 0} focusId={props.revealId} />
     </div>
   );
 }

@@ -15,11 +15,15 @@ export interface PreviewPaneProps {
   refreshKey: number;
   canEdit: boolean;
   onEdit(id: string): void;
-  /** Incremented to move the focus to the preview's headline once the article shows (opened from the import report). */
+  /**
+   * Incremented to move the focus to the headline of `focusId` once the preview shows it (an article opened
+   * from the import report); until then the pane itself holds the focus.
+   */
   focusSignal?: number;
+  focusId?: string | null;
 }
 
-export function PreviewPane({ articleId, refreshKey, canEdit, onEdit, focusSignal = 0 }: PreviewPaneProps) {
+export function PreviewPane({ articleId, refreshKey, canEdit, onEdit, focusSignal = 0, focusId = null }: PreviewPaneProps) {
   const [article, setArticle] = useState<Article | null>(null);
   const [error, setError] = useState<ErrorValue | null>(null);
   const latest = useRef<string | null>(null);
@@ -28,14 +32,15 @@ export function PreviewPane({ articleId, refreshKey, canEdit, onEdit, focusSigna
   const headline = useRef<HTMLHeadingElement>(null);
   const wantFocus = useRef(0);
   const pane = useRef<HTMLElement>(null);
-  const shown = article !== null && article.id === articleId;
-  // Asked to take the focus: hold it on the pane while the article loads, then give it to the headline.
+  const shown = article !== null && article.id === articleId && article.id === focusId;
+  // Asked to take the focus: the pane holds it (one <aside> whatever it shows) until the article is there,
+  // then its headline takes it.
   useLayoutEffect(() => {
     if (focusSignal === 0 || focusSignal === wantFocus.current) return;
     if (shown) {
       wantFocus.current = focusSignal;
       headline.current?.focus();
-    } else pane.current?.focus();
+    } else if (!pane.current?.contains(document.activeElement)) pane.current?.focus();
   }, [focusSignal, shown, articleId]);
 
   useEffect(() => {
@@ -74,7 +79,7 @@ export function PreviewPane({ articleId, refreshKey, canEdit, onEdit, focusSigna
   const text = article.bodyText.length > PREVIEW_CHARS ? `${article.bodyText.slice(0, PREVIEW_CHARS)}…` : article.bodyText;
   const src = article.source;
   return (
-    <aside className="preview" aria-label="Preview" data-testid="preview">
+    <aside className="preview" aria-label="Preview" data-testid="preview" tabIndex={-1} ref={pane}>
       <header>
         <h2 ref={headline} tabIndex={-1}>
           {article.headline || '(no headline)'}

@@ -24,7 +24,8 @@ export function ImportProgress({ progress, cancelling, onCancel }: { progress: I
         <span>{eta(progress?.etaSeconds ?? null)}</span>
       </p>
       {progress?.currentFile && <p className="current-file">{progress.currentFile}</p>}
-      <button type="button" onClick={onCancel} disabled={cancelling}>
+      {/* aria-disabled once pressed, not disabled: a disabled button drops the keyboard focus to <body>. */}
+      <button type="button" onClick={() => !cancelling && onCancel()} aria-disabled={cancelling || undefined}>
         {cancelling ? 'Cancelling…' : 'Cancel import'}
       </button>
     </section>
