@@ -7,7 +7,10 @@
 // while the writer imports a folder (CI: 5k files; --full: 100k). This process
 // samples the RSS of the child and each Chromium process every 250 ms from
 // /proc. Bars: p95 search latency during the import ≤ 2 × idle p95, and no
-// long task (> 50 ms) on the page's main thread while typing during the import.
+// long task (> 50 ms) on the page's main thread while typing during the import
+// (--full). The CI-sized run, part of `npm test` on machines that may be busy,
+// judges the long tasks against the idle phase of the same run instead of an
+// absolute time: none over max(50 ms, 2 × the idle phase's longest task).
 // Peak memory per process is reported (no bar). SKIPPED without
 // ../shared/corpus or, in --full, without the benchmark's 1M-article archive.
 import { spawn } from 'node:child_process';
@@ -21,11 +24,11 @@ import { archiveCopy, cachedArchive, corpusProblem, writeImportFiles } from '../
 import type { Latencies, LoadChildConfig, LoadChildFigures } from '../lib/loadFigures.ts';
 import { type ProcSample, sampleTree } from '../lib/procMemory.ts';
 import { ensureRenderer } from '../lib/renderer.ts';
+import { LONG_TASK_BAR_MS, LONG_TASK_IDLE_FACTOR, longTaskBar } from '../lib/timeBars.ts';
 import { type FamilyOptions, type FamilyResult, scratch } from '../lib/util.ts';
 
 const CHILD = resolve(import.meta.dirname, 'loadChild.ts');
 const RATIO_BAR = 2;
-const LONG_TASK_BAR_MS = 50;
 const SAMPLE_MS = 250;
 /** Common words of English news (the archive is bbc-news), typed letter by letter. */
 const WORDS = ['government', 'prime minister', 'music', 'economy', 'mobile phone', 'police', 'election', 'football', 'oil prices', 'film', 'technology', 'labour party', 'chelsea', 'interest rates', 'world cup', 'people'];
@@ -140,7 +143,10 @@ export async function loadFamily(opts: FamilyOptions): Promise<FamilyResult> {
       delivery = `${f.finishedTask.taskMs} ms through Playwright; as Electron: clone ${f.import.finishedCloneMs} ms + listener ${f.finishedTask.listenerMs} ms = ${asElectron} ms`;
     }
     const longMax = Math.round(Math.max(0, ...long));
-    if (long.length > 0) failures.push(`${long.length} long tasks on the page's main thread during the import, the longest ${longMax} ms (bar: none over ${LONG_TASK_BAR_MS} ms)`);
+    const idleMax = Math.round(Math.max(0, ...(f.longTasks?.idle ?? [])));
+    const bar = longTaskBar(opts.full, idleMax);
+    const over = long.filter((t) => t > bar.ms);
+    if (over.length > 0) failures.push(`${over.length} long tasks on the page's main thread during the import, the longest ${longMax} ms (bar: none over ${bar.ms} ms${bar.why})`);
 
     const peakOf = (group: string, phase?: Phase) => {
       const byPhase = run.memory.peak.get(group);
@@ -172,7 +178,7 @@ export async function loadFamily(opts: FamilyOptions): Promise<FamilyResult> {
       'node RSS 1st vs last quarter of import': span > 0 ? `${mb(quarter(0, 0.25))} → ${mb(quarter(0.75, 1))} MB` : 'n/a',
       ...(chromium.length > 0 ? { 'peak RSS chromium MB': chromium.map((g) => `${g.slice('chromium '.length)} ${mb(peakOf(g))}`).join(', ') } : {}),
       ...(f.rendererHeapPeakMb !== null ? { 'renderer JS heap peak MB': f.rendererHeapPeakMb } : {}),
-      [`UI long tasks during import: max ms (bar ≤ ${LONG_TASK_BAR_MS})`]: f.longTasks ? longMax : `not run: ${noUi}`,
+      [`UI long tasks during import: max ms (bar ≤ ${opts.full ? LONG_TASK_BAR_MS : `max(${LONG_TASK_BAR_MS}, ${LONG_TASK_IDLE_FACTOR} × idle max)`})`]: f.longTasks ? `${longMax} (bar ${bar.ms} ms${bar.why})` : `not run: ${noUi}`,
       'UI long tasks > 50 ms: import / idle': f.longTasks ? `${long.length} / ${f.longTasks.idle.length} (idle max ${Math.round(Math.max(0, ...f.longTasks.idle))} ms)` : 'n/a',
       ...(f.longTasks ? { 'UI long tasks as measured (harness incl.)': `${raw.length}, max ${Math.round(Math.max(0, ...raw))} ms` } : {}),
       ...(delivery ? { 'finished-event delivery task': delivery } : {}),
@@ -186,3 +192,4 @@ export async function loadFamily(opts: FamilyOptions): Promise<FamilyResult> {
     work.cleanup();
   }
 }
+
