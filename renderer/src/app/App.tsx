@@ -1,4 +1,4 @@
-// The window: first-run page or archive browser, the import panel above it
+// The window: first-run page or archive browser, the import panel below it
 // while an import runs or its report is open, the editor when one is built in
 // (one tab per open article, the browser the first tab; see tabs/README.md),
 // and the status bar. Menu commands arrive as `app.menu` events.
@@ -139,10 +139,11 @@ export function App() {
     setRevealId(id);
     setRevealFocus((n) => n + 1);
   };
-  // Closing the import panel by its button: back to the search box, not to <body>.
+  // Closing the import panel by its button: back to the search box (or, over an editor, to its tab), not to <body>.
   const dismissImport = () => {
+    if (onBrowser) setFocusSignal((n) => n + 1);
+    else document.getElementById(tabDomId(tabs.active))?.focus();
     imports.dismiss();
-    setFocusSignal((n) => n + 1);
   };
   const exportArticle = exportCommand ?? undefined;
   const front = activeTab(tabs);
