@@ -45,6 +45,7 @@ export function ExportPreview({ articleId, format, onStatus }: ExportPreviewProp
   };
 
   const save = async () => {
+    if (busy) return;
     setBusy(true);
     const r = await api.export.saveAs({ id: articleId, format });
     setBusy(false);
@@ -60,7 +61,8 @@ export function ExportPreview({ articleId, format, onStatus }: ExportPreviewProp
         <button type="button" onClick={() => void copy()} disabled={!preview}>
           Copy HTML
         </button>
-        <button type="button" onClick={() => void save()} disabled={!preview || busy}>
+        {/* aria-disabled while saving, not disabled: a disabled button drops the keyboard focus to <body>. */}
+        <button type="button" onClick={() => void save()} disabled={!preview} aria-disabled={busy || undefined}>
           Export…
         </button>
       </div>
