@@ -2,11 +2,13 @@
 // output with htmlparser2 (auditHtml), over a fixed XSS corpus and ≥ 10,000
 // generated articles.
 import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import * as b from '../../../shared/editor/build.ts';
 import { renderDocumentMarkup } from '../../../shared/export/document.ts';
 import { cleanText, hasText } from '../../../shared/export/escape.ts';
+import { readFrontMatterText } from '../../../shared/export/frontMatter.ts';
 import type { ExportArticle } from '../../../shared/export/types.ts';
 import { auditHtml } from './audit.ts';
 import { article } from './fixtures.ts';
@@ -34,15 +36,25 @@ function checkHtmlExports(a: ExportArticle): void {
   expect(frag.jsonLd).toEqual([]);
 }
 
+/** A CommonMark renderer as a site would run it, raw HTML passed through. */
+const renderer = new MarkdownIt({ html: true });
+
 function checkMarkdown(a: ExportArticle): void {
   const md = renderExport(a, 'md');
   const end = md.indexOf('\n---\n', 4);
   const front = parseYaml(md.slice(4, end)) as Record<string, unknown>;
-  expect(front.title).toBe(cleanText(a.headline));
-  if (hasText(a.dek)) expect(front.dek).toBe(cleanText(a.dek));
+  // Front matter values are HTML text: printed unescaped by a template they open no markup, and they read back.
+  for (const value of Object.values(front).flat()) {
+    expect(String(value)).not.toMatch(/[<>]|&(?!(amp|lt|gt);)/);
+  }
+  expect(readFrontMatterText(String(front.title))).toBe(cleanText(a.headline));
+  if (hasText(a.dek)) expect(readFrontMatterText(String(front.dek))).toBe(cleanText(a.dek));
   // Outside link destinations, every < is escaped: no raw HTML reaches a Markdown renderer.
-  const body = md.slice(end + 5).replace(/\]\(<[^<>\n]*>\)/g, '](url)');
-  expect(body).not.toMatch(/(^|[^\\])</);
+  const body = md.slice(end + 5);
+  expect(body.replace(/\]\(<[^<>\n]*>\)/g, '](url)')).not.toMatch(/(^|[^\\])</);
+  // Articles hold no images: the rendered Markdown shows none, and no raw HTML either.
+  const tokens = renderer.parse(body, {}).flatMap((t) => [t, ...(t.children ?? [])]);
+  expect(tokens.filter((t) => t.type === 'image' || t.type === 'html_inline' || t.type === 'html_block').map((t) => t.content)).toEqual([]);
 }
 
 describe('the XSS corpus in every field, in text and in link URLs', () => {
@@ -87,7 +99,7 @@ describe('generated hostile articles (fast-check)', () => {
     fc.assert(fc.property(hostileArticle, (a) => checkHtmlExports(a)), { numRuns: 10_000 });
   }, 300_000);
 
-  it('Markdown: front matter reads back, no raw HTML', () => {
+  it('Markdown: front matter reads back as text that opens no markup; no raw HTML, no image', () => {
     fc.assert(fc.property(hostileArticle, (a) => checkMarkdown(a)), { numRuns: 2_000 });
   }, 120_000);
 });

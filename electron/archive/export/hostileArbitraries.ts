@@ -10,7 +10,7 @@ import { XSS_STRINGS, XSS_URLS } from './xssCorpus.ts';
 
 export const hostileText = fc.oneof(
   fc.constantFrom(...XSS_STRINGS),
-  fc.array(fc.constantFrom(...XSS_STRINGS, '<', '>', '&', '"', "'", '/', 'script', 'on', '=', ' ', '\n', '-->', '</'), { maxLength: 8 }).map((p) => p.join('')),
+  fc.array(fc.constantFrom(...XSS_STRINGS, '<', '>', '&', '"', "'", '/', 'script', 'on', '=', ' ', '\n', '-->', '</', '!', '\\', '![', 'Wow!'), { maxLength: 8 }).map((p) => p.join('')),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
 );
@@ -25,8 +25,15 @@ const inline: fc.Arbitrary<InlineNode> = fc.oneof(
 );
 const inlines = fc.array(inline, { maxLength: 6 });
 
+/** Text that ends in `!` right before a link, anywhere in a run of inlines (issue 14's image). */
+const bangThenLink: fc.Arbitrary<InlineNode[]> = fc
+  .tuple(inlines, hostileText, fc.oneof(fc.webUrl(), hostileUrl), hostileText, inlines)
+  .map(([before, t, u, label, after]) => [...before, b.textNode(`${t}!`), b.linkNode(u, [b.textNode(label || 'pic')]), ...after]);
+
 const block: fc.Arbitrary<BlockNode> = fc.oneof(
   inlines.map((c) => b.paragraph(c)),
+  bangThenLink.map((c) => b.paragraph(c)),
+  fc.tuple(fc.constantFrom('h2', 'h3') as fc.Arbitrary<'h2'>, bangThenLink).map(([t, c]) => b.heading(t, c)),
   fc.tuple(fc.constantFrom('h1', 'h2', 'h3', 'h4', 'h5', 'h6') as fc.Arbitrary<'h1'>, inlines).map(([t, c]) => b.heading(t, c)),
   inlines.map((c) => b.quote(c)),
   fc.tuple(fc.constantFrom('bullet', 'number') as fc.Arbitrary<'bullet'>, fc.array(inlines, { minLength: 1, maxLength: 4 }), fc.boolean()).map(([type, items, nest]) => {

@@ -25,14 +25,18 @@ interface HitRow {
   posted_at: string | null;
   updated_at: string | null;
   score: number;
+  cur: number;
 }
 
-// Best rank per article over both indexes (FTS5 ranks are negative: lower is better).
-const MATCHED = `WITH matched(seq, rank) AS (
-    SELECT history_index.rowid, history_index.rank FROM history_index WHERE history_index MATCH ?
+// Best rank per article over both indexes (FTS5 ranks are negative: lower is
+// better), and whether the current text is among the matches.
+const MATCHED = `WITH matched(seq, rank, cur) AS (
+    SELECT history_index.rowid, history_index.rank, 0 FROM history_index WHERE history_index MATCH ?
     UNION ALL
-    SELECT search_index.rowid, search_index.rank FROM search_index WHERE search_index MATCH ?
-  ), best(seq, rank) AS (SELECT seq, min(rank) FROM matched GROUP BY seq)`;
+    SELECT search_index.rowid, search_index.rank, 1 FROM search_index WHERE search_index MATCH ?
+  ), best(seq, rank, cur) AS (SELECT seq, min(rank), max(cur) FROM matched GROUP BY seq)`;
+// Counting needs no ranks: a union of rowids is cheap even for a common word.
+const COUNT_ALL = 'SELECT count(*) FROM (SELECT rowid FROM history_index WHERE history_index MATCH ? UNION SELECT rowid FROM search_index WHERE search_index MATCH ?)';
 
 export function runHistorySearch(db: Db, compiled: CompiledQuery & { match: string }, options: Required<Pick<SearchOptions, 'limit' | 'offset' | 'sort'>>): SearchResult {
   const notices = [...compiled.notices, 'Searched every version of each article (history:).'];
@@ -46,7 +50,9 @@ export function runHistorySearch(db: Db, compiled: CompiledQuery & { match: stri
     params.push(...f.params);
   }
   const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const total = stmt(db, `${MATCHED} SELECT count(*) FROM best JOIN articles a ON a.seq = best.seq ${whereSql}`).pluck().get(...params) as number;
+  const total = (
+    where.length === 0 ? stmt(db, COUNT_ALL).pluck().get(...params) : stmt(db, `${MATCHED} SELECT count(*) FROM best JOIN articles a ON a.seq = best.seq ${whereSql}`).pluck().get(...params)
+  ) as number;
   const order =
     options.sort === 'relevance'
       ? 'ORDER BY best.rank, a.seq DESC'
@@ -55,10 +61,10 @@ export function runHistorySearch(db: Db, compiled: CompiledQuery & { match: stri
         : 'ORDER BY a.posted_ts DESC NULLS LAST, a.seq DESC';
   const rows = stmt(
     db,
-    `${MATCHED} SELECT a.seq, a.id, a.headline, a.section, a.status, a.posted_at, a.updated_at, -best.rank AS score
+    `${MATCHED} SELECT a.seq, a.id, a.headline, a.section, a.status, a.posted_at, a.updated_at, -best.rank AS score, best.cur
      FROM best JOIN articles a ON a.seq = best.seq ${whereSql} ${order} LIMIT ? OFFSET ?`,
   ).all(...params, options.limit, options.offset) as HitRow[];
-  const held = revisionsHolding(db, compiled.match, rows.map((r) => r.seq));
+  const held = revisionsHolding(db, compiled.match, rows);
   const pattern = highlighter(compiled.highlights);
   const hits: SearchHit[] = rows.map((row) => {
     const found = held.get(row.seq) ?? { revisions: [], current: false, text: '' };
@@ -103,11 +109,13 @@ interface RevisionRow {
  * connection: the temp schema is private) and the same MATCH expression picks
  * out those that hold it.
  */
-function revisionsHolding(db: Database, match: string, seqs: readonly number[]): Map<number, Held> {
+function revisionsHolding(db: Database, match: string, hits: readonly HitRow[]): Map<number, Held> {
   const out = new Map<number, Held>();
-  if (seqs.length === 0) return out;
+  if (hits.length === 0) return out;
+  const seqs = hits.map((h) => h.seq);
+  // Contentless: the probe only answers which rows match, it never shows their text.
   db.exec(
-    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.history_probe USING fts5 (headline, dek, byline, body, cjk_headline, cjk_dek, cjk_byline, cjk_body, tokenize = 'unicode61 remove_diacritics 2')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.history_probe USING fts5 (headline, dek, byline, body, cjk_headline, cjk_dek, cjk_byline, cjk_body, content = '', tokenize = 'unicode61 remove_diacritics 2')",
   );
   const rows = stmt(
     db,
@@ -116,29 +124,30 @@ function revisionsHolding(db: Database, match: string, seqs: readonly number[]):
      WHERE r.article_seq IN (SELECT value FROM json_each(?)) ORDER BY r.article_seq, r.id`,
   ).all(JSON.stringify(seqs)) as RevisionRow[];
   const texts = new Map<number, string>();
-  stmt(db, 'DELETE FROM temp.history_probe').run();
   const insert = stmt(db, 'INSERT INTO temp.history_probe (rowid, headline, dek, byline, body, cjk_headline, cjk_dek, cjk_byline, cjk_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  for (const row of rows) {
-    if (texts.has(row.snapshot_id)) continue;
-    const f = JSON.parse(row.fields) as Record<string, unknown>;
-    const str = (v: unknown) => (typeof v === 'string' ? v : '');
-    const body = bodyTextFor(row.body_hash, row.body);
-    texts.set(row.snapshot_id, body);
-    const [h, d, by] = [str(f.headline), str(f.dek), str(f.byline)];
-    insert.run(row.snapshot_id, h, d, by, body, cjkBigrams(h), cjkBigrams(d), cjkBigrams(by), cjkBigrams(body));
-  }
-  const matching = new Set(stmt(db, 'SELECT rowid FROM temp.history_probe WHERE history_probe MATCH ?').pluck().all(match) as number[]);
-  stmt(db, 'DELETE FROM temp.history_probe').run();
-  for (const seq of seqs) {
-    // CAST: FTS5 mishandles a REAL rowid bound, and better-sqlite3 binds numbers as REAL.
-    const current = stmt(db, 'SELECT 1 FROM search_index WHERE search_index MATCH ? AND rowid = CAST(? AS INTEGER)').pluck().get(match, seq) !== undefined;
-    const own = rows.filter((r) => r.article_seq === seq && matching.has(r.snapshot_id));
+  // One transaction (the temp schema only: allowed on a read-only connection): one FTS5 segment, not one per row.
+  const matching = db.transaction(() => {
+    stmt(db, "INSERT INTO temp.history_probe (history_probe) VALUES ('delete-all')").run();
+    for (const row of rows) {
+      if (texts.has(row.snapshot_id)) continue;
+      const f = JSON.parse(row.fields) as Record<string, unknown>;
+      const str = (v: unknown) => (typeof v === 'string' ? v : '');
+      const body = bodyTextFor(row.body_hash, row.body);
+      texts.set(row.snapshot_id, body);
+      const [h, d, by] = [str(f.headline), str(f.dek), str(f.byline)];
+      insert.run(row.snapshot_id, h, d, by, body, cjkBigrams(h), cjkBigrams(d), cjkBigrams(by), cjkBigrams(body));
+    }
+    return new Set(stmt(db, 'SELECT rowid FROM temp.history_probe WHERE history_probe MATCH ?').pluck().all(match) as number[]);
+  })();
+  for (const hit of hits) {
+    const current = hit.cur === 1;
+    const own = rows.filter((r) => r.article_seq === hit.seq && matching.has(r.snapshot_id));
     let text = '';
     if (current || own.length === 0) {
-      const row = stmt(db, 'SELECT b.hash, b.data FROM articles a JOIN bodies b ON b.id = a.body_id WHERE a.seq = ?').get(seq) as { hash: string; data: Buffer };
+      const row = stmt(db, 'SELECT b.hash, b.data FROM articles a JOIN bodies b ON b.id = a.body_id WHERE a.seq = ?').get(hit.seq) as { hash: string; data: Buffer };
       text = bodyTextFor(row.hash, row.data);
     } else text = texts.get((own[own.length - 1] as RevisionRow).snapshot_id) ?? '';
-    out.set(seq, { revisions: own.map((r) => ({ id: r.id, createdAt: r.created_at, reason: r.reason, name: r.name })), current, text });
+    out.set(hit.seq, { revisions: own.map((r) => ({ id: r.id, createdAt: r.created_at, reason: r.reason, name: r.name })), current, text });
   }
   return out;
 }

@@ -23,6 +23,7 @@ export function BatchExport({ initialQuery, format, ninjsVersion, onStatus }: Ba
   useEffect(() => api.export.onProgress(setProgress), []);
 
   const run = async () => {
+    if (running) return;
     setRunning(true);
     setResult(null);
     setProgress(null);
@@ -40,7 +41,7 @@ export function BatchExport({ initialQuery, format, ninjsVersion, onStatus }: Ba
       <h3>Search results</h3>
       <div className="export-actions">
         <input type="search" aria-label="Articles to export (search)" placeholder="every article" value={query} onChange={(e) => setQuery(e.target.value)} />
-        <button type="button" onClick={() => void run()} disabled={running}>
+        <button type="button" onClick={() => void run()} aria-disabled={running || undefined}>
           Export search results…
         </button>
       </div>
