@@ -8,7 +8,7 @@ import { resolveZone } from '../../time/zone.ts';
 import { makeParseInput } from './input.ts';
 import { parseHtml } from './html.ts';
 import { parseMarkdown } from './markdown.ts';
-import { parseNitf } from './nitf.ts';
+import { parseNitf } from './nitf/parser.ts';
 import { parseNewsroom } from './newsroom.ts';
 import { parsePlainText } from './plainText.ts';
 
