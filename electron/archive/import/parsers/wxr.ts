@@ -128,7 +128,7 @@ const BLOCK_TAGS = 'table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl
 export function autop(raw: string): string {
   const text = raw.replace(/\r\n?/gu, '\n').trim();
   if (text === '') return '';
-  const spaced = text.replace(OPEN_BLOCK, '\n\n$1').replace(CLOSE_BLOCK, '$1\n\n');
+  const spaced = text.replace(OPEN_BLOCK, '\n\n$1').replace(CLOSE_BLOCK, '$1\n\n').replace(VOID_BLOCK, '$1\n\n');
   return spaced
     .split(/\n\s*\n/u)
     .map((chunk) => chunk.trim())
@@ -147,5 +147,7 @@ export function autop(raw: string): string {
 
 const OPEN_BLOCK = new RegExp(`(<(?:${BLOCK_TAGS})[\\s/>])`, 'giu');
 const CLOSE_BLOCK = new RegExp(`(</(?:${BLOCK_TAGS})>)`, 'giu');
+/** Block tags that never close: what follows them starts a new paragraph. */
+const VOID_BLOCK = /(<(?:hr|img)\b[^>]*>)/giu;
 const STARTS_WITH_BLOCK = new RegExp(`^</?(?:${BLOCK_TAGS})[\\s/>]`, 'iu');
 const ENDS_WITH_BLOCK = new RegExp(`<(?:/?(?:${BLOCK_TAGS})(?:\\s[^>]*)?|(?:${BLOCK_TAGS})[^>]*/)>$`, 'iu');

@@ -81,14 +81,15 @@ export function entryArticle(entry: FeedEntry, ctx: FeedContext): ParsedArticle 
   const blocks = fromSummary.blocks;
   const posted = resolveDate(entry.posted || entry.updated, ctx.zone);
   const updated = resolveDate(entry.updated, ctx.zone);
-  const authors = distinct(entry.authors.map((a) => stripBy(cleanField(a))));
+  // `Pablo Linde ,Ana Fernández`: the spacing around commas as a reader expects it.
+  const authors = distinct(entry.authors.map((a) => stripBy(cleanField(a)).replace(/\s*,\s*/gu, ', ')));
   const fields: Partial<ArticleFields> = {
     headline: entry.title,
     dek: onlySummary && !teaser ? '' : summaryText,
     byline: authors.join(', '),
     authors: authors.map((name) => ({ name, role: '' })),
     tags: distinct(entry.categories.map(cleanField).filter((c) => !NO_CATEGORY.test(c))),
-    language: languageTag(entry.language) || ctx.language || guessLanguage(`${entry.title} ${bodyText(blocks)}`),
+    language: languageTag(entry.language) || languageTag(ctx.language) || guessLanguage(`${entry.title} ${bodyText(blocks)}`),
     ...entry.extra,
   };
   if (posted) fields.postedAt = posted.iso;

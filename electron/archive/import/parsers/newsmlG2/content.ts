@@ -29,7 +29,8 @@ const NOT_STORY = /(?:^|:)(?:headline|title|public|nonpublic|notepad|note|captio
 export interface PageFields {
   headline: string;
   byline: string;
-  dek: string;
+  /** The dek and the description: a first paragraph equal to one of them is the teaser, shown as the dek. */
+  teasers: string[];
 }
 
 export function readContent(item: XmlElement, page: PageFields, zone: Zone): G2Content {
@@ -77,6 +78,6 @@ function pageFurniture(nodes: readonly Element['children'][number][], page: Page
   const firstText = first ? cleanField(text(first)) : '';
   if (first && (first.name === 'h1' || first.name === 'h2') && firstText === page.headline) skip.add(first as HtmlNode);
   else if (first && first.name === 'p' && page.byline !== '' && (firstText === page.byline || firstText.replace(/^by\s+/iu, '') === page.byline)) skip.add(first as HtmlNode);
-  else if (first && first.name === 'p' && page.dek !== '' && firstText === page.dek) skip.add(first as HtmlNode);
+  else if (first && first.name === 'p' && firstText !== '' && page.teasers.includes(firstText)) skip.add(first as HtmlNode);
   return skip;
 }

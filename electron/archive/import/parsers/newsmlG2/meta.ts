@@ -45,6 +45,8 @@ export interface G2Meta {
   /** Dates as written: resolved by the caller with the import's zone. */
   dates: { firstCreated: string; versionCreated: string; contentCreated: string; embargoed: string };
   itemClass: string;
+  /** contentMeta's description (summary or teaser), which an XHTML body may repeat as its first paragraph. */
+  description: string;
 }
 
 export function readMeta(item: XmlElement, messagePriority: number | null): G2Meta {
@@ -89,6 +91,7 @@ export function readMeta(item: XmlElement, messagePriority: number | null): G2Me
       embargoed: text(kid(itemMeta, 'embargoed')),
     },
     itemClass: qcode(attr(kid(itemMeta, 'itemClass'), 'qcode')).code.toLowerCase(),
+    description: text(description ?? null),
   };
 }
 

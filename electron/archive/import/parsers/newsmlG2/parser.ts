@@ -56,7 +56,7 @@ function readItem(item: XmlElement, priority: number | null, zone: Zone, fileFla
   const guid = attr(item, 'guid');
   const meta = readMeta(item, priority);
   const fields = meta.fields;
-  const content = readContent(item, { headline: fields.headline ?? '', byline: fields.byline ?? '', dek: fields.dek ?? '' }, zone);
+  const content = readContent(item, { headline: fields.headline ?? '', byline: fields.byline ?? '', teasers: [fields.dek ?? '', meta.description] }, zone);
   if (content.nitf) fillFrom(fields, content.nitf);
   const blocks = content.blocks;
   const killNotice = blocks.length === 0 && (fields.pubStatus === 'canceled' || fields.pubStatus === 'withheld') && (fields.headline ?? '') !== '';
@@ -85,6 +85,8 @@ function readItem(item: XmlElement, priority: number | null, zone: Zone, fileFla
 
 /** What NITF inside inlineXML says, where contentMeta said nothing. */
 function fillFrom(fields: Partial<ArticleFields>, nitf: Partial<ArticleFields>): void {
+  // The NITF byline comes with its authors (and their titles); contentMeta's creators are often logins.
+  if (!fields.byline && nitf.byline) fields.authors = nitf.authors ?? [];
   for (const key of ['headline', 'dek', 'byline', 'dateline', 'language', 'slugline', 'editorNote', 'copyrightHolder', 'genre', 'section'] as const) {
     if (!fields[key] && nitf[key]) fields[key] = nitf[key];
   }

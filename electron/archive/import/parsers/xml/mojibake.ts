@@ -15,6 +15,11 @@ const CP1252: Readonly<Record<string, number>> = {
 const RUN = /[\u00C2-\u00F4][\u0080-\u00FF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201A\u201C-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]+/gu;
 const HINT = /[\u00C2-\u00F4][\u0080-\u00BF\u0152-\u2122]/u;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+/**
+ * What a repaired run may decode to: Latin letters and signs, Greek, Cyrillic, punctuation, currency,
+ * ™. Anything else means the run was real text that happened to fit UTF-8 ("groß»" is not "gro߻").
+ */
+const PLAUSIBLE = /^[\u00A0-\u024F\u0370-\u04FF\u2010-\u205E\u20A0-\u20CF\u2100-\u214F]+$/u;
 
 export function hasMojibake(text: string): boolean {
   return HINT.test(text);
@@ -33,6 +38,7 @@ export function repairMojibake(text: string): { text: string; repaired: boolean 
     }
     try {
       const fixed = utf8.decode(new Uint8Array(bytes));
+      if (!PLAUSIBLE.test(fixed)) return run;
       repaired = true;
       return fixed;
     } catch {

@@ -115,6 +115,8 @@ describe('mojibake', () => {
     expect(repairMojibake('Dellâ€™s XenServerÂ® â€œquotedâ€\u009d')).toEqual({ text: 'Dell’s XenServer® “quoted”', repaired: true });
     expect(repairMojibake('companyâ\u0080\u0099s')).toEqual({ text: 'company’s', repaired: true });
     expect(repairMojibake('SÃO PAULO, Ærø, déjà vu')).toEqual({ text: 'SÃO PAULO, Ærø, déjà vu', repaired: false });
+    // ß» is valid UTF-8 as bytes (U+07FB) but not what anyone wrote.
+    expect(repairMojibake('«Fehler groß»,')).toEqual({ text: '«Fehler groß»,', repaired: false });
   });
 });
 
