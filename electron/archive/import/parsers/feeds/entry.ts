@@ -55,10 +55,6 @@ function blocksOf(body: FeedBody | null, base: string): { blocks: BlockNode[]; c
   return { blocks: blocksFromPlainText(body.text), capped: false };
 }
 
-function plain(body: FeedBody | null, base: string): string {
-  return cleanField(bodyText(blocksOf(body, base).blocks));
-}
-
 /** The link a teaser ends with ("Continue reading", El País' "Seguir leyendo"): the rest is on the site. */
 const READ_MORE = /^(?:continue reading|read more|read the full (?:story|article)|keep reading|seguir leyendo|leer m[áa]s|lire la suite|weiterlesen|continua a leggere|leia mais|\[?(?:…|\.\.\.)\]?)[\s.…:»>→-]*$/iu;
 
@@ -73,11 +69,14 @@ function dropReadMore(blocks: BlockNode[]): boolean {
 export function entryArticle(entry: FeedEntry, ctx: FeedContext): ParsedArticle {
   const full = blocksOf(entry.content, entry.base);
   const teaser = dropReadMore(full.blocks);
-  const summaryText = plain(entry.summary, entry.base);
-  const fullText = cleanField(bodyText(full.blocks));
+  const summary = blocksOf(entry.summary, entry.base);
+  const summaryText = cleanField(bodyText(summary.blocks));
+  // Only the opening of a long body is compared with the summary (cleaning all of it costs more than the rest).
+  const fullRaw = full.blocks.length === 0 ? '' : bodyText(full.blocks);
+  const fullHead = cleanField(fullRaw.slice(0, summaryText.length + 400));
   // A content that is the description again, plus a credit line or two (NPR), is still only a summary.
-  const onlySummary = teaser || full.blocks.length === 0 || (summaryText !== '' && fullText.startsWith(summaryText) && fullText.length - summaryText.length < 120);
-  const fromSummary = full.blocks.length === 0 ? blocksOf(entry.summary, entry.base) : full;
+  const onlySummary = teaser || full.blocks.length === 0 || (summaryText !== '' && fullHead.startsWith(summaryText) && fullRaw.length - summaryText.length < 160);
+  const fromSummary = full.blocks.length === 0 ? summary : full;
   const blocks = fromSummary.blocks;
   const posted = resolveDate(entry.posted || entry.updated, ctx.zone);
   const updated = resolveDate(entry.updated, ctx.zone);
@@ -89,7 +88,7 @@ export function entryArticle(entry: FeedEntry, ctx: FeedContext): ParsedArticle 
     byline: authors.join(', '),
     authors: authors.map((name) => ({ name, role: '' })),
     tags: distinct(entry.categories.map(cleanField).filter((c) => !NO_CATEGORY.test(c))),
-    language: languageTag(entry.language) || languageTag(ctx.language) || guessLanguage(`${entry.title} ${bodyText(blocks)}`),
+    language: languageTag(entry.language) || languageTag(ctx.language) || guessLanguage(`${entry.title} ${fullHead || summaryText}`),
     ...entry.extra,
   };
   if (posted) fields.postedAt = posted.iso;
