@@ -88,6 +88,14 @@ describe('RSS 2.0', () => {
     expect(a?.fields.dek).toBe('The vote ends a two-year dispute.');
   });
 
+  it('item HTML nested 20,000 deep keeps its text, flagged deep-nesting', () => {
+    const n = 20_000;
+    const deep = `<rss><channel><link>https://x.example/</link><item><guid>d</guid><title>Deep</title><content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/"><![CDATA[${'<div>'.repeat(n)}<p>deep words</p>${'</div>'.repeat(n)}]]></content:encoded></item></channel></rss>`;
+    const [a] = rssParser.parse(input(deep));
+    expect(a?.flags).toContain('deep-nesting');
+    expect(paras(a).join(' ')).toContain('deep words');
+  });
+
   it('a channel without items is refused; malformed RSS with its position', () => {
     expect(() => rssParser.parse(input('<rss version="2.0"><channel><title>Empty</title></channel></rss>'))).toThrow('no text found: the RSS feed "Empty" has no items');
     expect(() => rssParser.parse(input('<rss><channel><item><title>AT&T</title></item></channel></rss>'))).toThrow(FileRefused);

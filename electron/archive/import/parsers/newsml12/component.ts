@@ -14,7 +14,7 @@ import { type HtmlNode, textOf } from '../htmlBlocks.ts';
 import { readNitf } from '../nitf/read.ts';
 import { blocksFromHtmlString, blocksFromNodes, blocksFromPlainText, looksLikeHtml } from '../xml/blocks.ts';
 import { attr, kid, kids, text } from '../xml/query.ts';
-import { cleanField, copyrightHolderOf, distinct, languageTag, stripBy } from '../xml/text.ts';
+import { cleanField, copyrightHolderOf, distinct, languageTag, placeDateline, stripBy } from '../xml/text.ts';
 import type { XmlElement } from '../xml/tree.ts';
 
 const NOT_BODY_ROLES = /^(?:stylesheet|logo|photo|picture|image|graphic|video|audio|thumbnail|preview|caption|headline|subheadline|contact|keyword|link)$/iu;
@@ -61,7 +61,7 @@ export function readComponent(component: XmlElement, zone: Zone): ComponentStory
     dek: line('SubHeadLine') || roleText('SubHeadLine') || nitf?.dek || '',
     byline: byline || nitf?.byline || '',
     authors: readAuthors(admin, byline, line('ByLineTitle'), nitf?.authors ?? []),
-    dateline: line('DateLine').replace(/[\s–—-]+$/u, '') || nitf?.dateline || '',
+    dateline: placeDateline(line('DateLine')) || nitf?.dateline || '',
     slugline: line('SlugLine'),
     creditLine: line('CreditLine'),
     copyrightHolder: text(kid(kid(rights, 'Copyright'), 'CopyrightHolder')) || (copyright ? copyrightHolderOf(copyright) : nitf?.copyrightHolder || ''),

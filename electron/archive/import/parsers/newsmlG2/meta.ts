@@ -4,7 +4,7 @@
 import type { ArticleFields } from '../../../../../shared/model/article.ts';
 import type { Author, Located, Subject } from '../../../../../shared/model/newsroom.ts';
 import { attr, kid, kidPath, kids, ownText, qcode, text } from '../xml/query.ts';
-import { cleanField, distinct, languageTag, scale9, stripBy } from '../xml/text.ts';
+import { cleanField, distinct, languageTag, placeDateline, scale9, stripBy } from '../xml/text.ts';
 import type { XmlElement } from '../xml/tree.ts';
 import { flatLines, type HtmlNode } from '../htmlBlocks.ts';
 
@@ -65,7 +65,7 @@ export function readMeta(item: XmlElement, messagePriority: number | null): G2Me
     dek: text(sub ?? null) || text(description ?? null),
     byline,
     authors: readAuthors(contentMeta, byline),
-    dateline: readDateline(text(kid(contentMeta, 'dateline'))),
+    dateline: placeDateline(text(kid(contentMeta, 'dateline'))),
     slugline,
     urgency: scale9(text(kid(contentMeta, 'urgency'))),
     priority: messagePriority,
@@ -107,12 +107,6 @@ function readAuthors(contentMeta: XmlElement | null, byline: string): Author[] {
     if (!authors.some((a) => a.name === name)) authors.push({ name, role: role === 'source' ? '' : role });
   }
   return authors;
-}
-
-/** A dateline is a place: dpa's trailing " - " goes, Reuters' timestamp-only datelines are not places. */
-function readDateline(raw: string): string {
-  const d = raw.replace(/[\s–—-]+$/u, '').trim();
-  return /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/u.test(d) ? '' : d;
 }
 
 /** Notes to the desk: the plain ones, each once; a structured (XHTML) notepad only when there is nothing else. */

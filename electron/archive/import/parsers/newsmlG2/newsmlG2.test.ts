@@ -191,6 +191,14 @@ describe('NewsML-G2: messages and packages', () => {
     expect(() => parse(`<newsItem xmlns="${G2}"><contentSet><inlineXML><p>x</inlineXML></contentSet></newsItem>`)).toThrow(/^NewsML-G2: malformed XML at line 1, column \d+/u);
   });
 
+  it('content nested 20,000 deep keeps its text, flagged deep-nesting', () => {
+    const n = 20_000;
+    const deep = `<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body>${'<div>'.repeat(n)}<p>deep words</p>${'</div>'.repeat(n)}<p>after</p></body></html></inlineXML>`;
+    const [a] = parse(single({ content: deep }));
+    expect(a?.flags).toContain('deep-nesting');
+    expect(bodyToParagraphs((a as ParsedArticle).body).join(' ')).toMatch(/deep words.*after/u);
+  });
+
   it('unknown vocabulary inside is ignored, not read as text', () => {
     const [a] = parse(single({ extraMeta: '<x:vendorThing xmlns:x="urn:vendor"><x:deep><x:deeper>ignore me</x:deeper></x:deep></x:vendorThing>' }));
     expect(JSON.stringify(a)).not.toContain('ignore me');

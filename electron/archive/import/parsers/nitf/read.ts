@@ -14,7 +14,7 @@ import { textOf } from '../htmlBlocks.ts';
 import type { ItemIdentity } from '../types.ts';
 import { blocksFromNodes } from '../xml/blocks.ts';
 import { attr, descendants, find, kid, kids, text } from '../xml/query.ts';
-import { cleanField, distinct, languageTag, scale9, stripBy } from '../xml/text.ts';
+import { cleanField, distinct, languageTag, placeDateline, scale9, stripBy } from '../xml/text.ts';
 import type { XmlElement } from '../xml/tree.ts';
 
 export interface NitfStory {
@@ -110,13 +110,13 @@ function readDateline(dateline: XmlElement | null): string {
     // <city>Ottawa</city><state>Ontario</state>: parts without punctuation of their own are joined with commas.
     const loose = location.children.some((c) => c instanceof Text && /[^\s]/u.test(c.data));
     const name = loose ? text(location) : kids(location).map(text).filter((t) => t !== '').join(', ');
-    if (name !== '') return name;
+    if (name !== '') return placeDateline(name);
   }
   const own = dateline.children
     .filter((c) => c instanceof Text || (c instanceof Element && c.name !== 'story.date'))
     .map((c) => (c instanceof Text ? c.data : textOf(c as XmlElement)))
     .join(' ');
-  return cleanField(own).replace(/^[\s,;:-]+|[\s,;:-]+$/gu, '');
+  return placeDateline(cleanField(own).replace(/^[\s,;:-]+|[\s,;:-]+$/gu, ''));
 }
 
 function readDates(head: XmlElement | null, docdata: XmlElement | null, bodyHead: XmlElement | null, zone: Zone) {

@@ -53,6 +53,15 @@ export function stripBy(byline: string): string {
   return byline.replace(/^(?:by|von|por|par|av|af)\s*[:]?\s+/iu, '').replace(/^[Bb]y(?=\p{Lu})/u, '').trim();
 }
 
+/**
+ * A dateline is a place ("BERLIN (dpa)"): a trailing dash goes, and one that is only a date or a
+ * timestamp (ANA's "4/4/2018", Reuters' "2014-07-16 15:53:10 GMT+00:00") is no dateline.
+ */
+export function placeDateline(raw: string): string {
+  const d = cleanField(raw).replace(/[\s–—-]+$/u, '');
+  return /\p{L}/u.test(d.replace(/\b(?:GMT|UTC)\b/gu, '').replace(/(?<=\d)[TZ]|[TZ](?=\d)/gu, '')) ? d : '';
+}
+
 /** A number 1–9 from an urgency or priority value; null otherwise. */
 export function scale9(value: string): number | null {
   const n = Number.parseInt(value.trim(), 10);

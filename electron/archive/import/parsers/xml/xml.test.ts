@@ -6,7 +6,7 @@ import { blocksFromHtmlString, blocksFromNodes, blocksFromPlainText } from './bl
 import { repairMojibake } from './mojibake.ts';
 import { descendants, kid, qcode, text } from './query.ts';
 import { sniffRoot } from './sniff.ts';
-import { cleanField, copyrightHolderOf, decodeLeftoverEntities, htmlText, languageTag, stripBy } from './text.ts';
+import { cleanField, copyrightHolderOf, decodeLeftoverEntities, htmlText, languageTag, placeDateline, stripBy } from './text.ts';
 import { NS, parseXml, XmlSyntaxError } from './tree.ts';
 import { wireSegments } from './wireText.ts';
 
@@ -98,6 +98,10 @@ describe('field text', () => {
 
   it('strips a leading By (and its neighbours in other languages)', () => {
     expect([stripBy('By Jane Roe'), stripBy('Von Anja Semmelroch, dpa'), stripBy('ByStaff Reporter'), stripBy('Bylund Smith')]).toEqual(['Jane Roe', 'Anja Semmelroch, dpa', 'Staff Reporter', 'Bylund Smith']);
+  });
+
+  it('a dateline is a place: a date or timestamp alone is none', () => {
+    expect([placeDateline('Berlin (dpa) - '), placeDateline('STOCKHOLM, Aug 29, 2014 (AFP) -'), placeDateline('4/4/2018'), placeDateline('2014-07-16 15:53:10 GMT+00:00'), placeDateline('2018-01-03T20:13:08Z')]).toEqual(['Berlin (dpa)', 'STOCKHOLM, Aug 29, 2014 (AFP)', '', '', '']);
   });
 
   it('names the holder in a copyright line', () => {
