@@ -7,7 +7,7 @@
 // Lexical blocks unchanged. Element `name` is the LOCAL name, `namespace` the
 // resolved URI, attributes are keyed by their qualified name as written.
 import { Document, Element, Text } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
+import { decodeHTML } from 'entities';
 import { SaxesParser } from 'saxes';
 import { MAX_PARSE_DEPTH } from '../nesting.ts';
 
@@ -184,9 +184,11 @@ const entityCache = new Map<string, string | undefined>();
 export function htmlEntity(name: string): string | undefined {
   if (entityCache.has(name)) return entityCache.get(name);
   let value: string | undefined;
+  // Only complete references: `&amp` without its semicolon is not one in XML.
   if (/^[A-Za-z][A-Za-z0-9]{1,31}$/u.test(name)) {
-    const decoded = (parseDocument(`&${name};`, { decodeEntities: true }).children[0] as { data?: string } | undefined)?.data;
-    value = decoded !== undefined && decoded !== `&${name};` ? decoded : undefined;
+    const decoded = decodeHTML(`&${name};`);
+    // A legacy prefix (`&ampx;` → `&x;`) is not this entity: a whole one decodes to one or two characters.
+    value = decoded !== `&${name};` && !decoded.includes(';') && [...decoded].length <= 2 ? decoded : undefined;
   }
   entityCache.set(name, value);
   return value;

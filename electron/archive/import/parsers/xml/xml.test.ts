@@ -47,6 +47,7 @@ describe('parseXml', () => {
     ['<a><b></a>', /line 1, column \d+: unexpected close tag/u],
     ['<a>AT&T</a>', /line 1, column \d+: /u],
     ['<a>&bogus;</a>', /undefined entity/u],
+    ['<a>&ampx;</a>', /undefined entity/u],
     ['<a>\n<b x="1" x="2"/></a>', /line 2, column \d+: duplicate attribute: x/u],
     ['<a>text', /line 1, column \d+: unclosed tag: a/u],
     ['plain text', /no root element|text data outside of root node/u],
