@@ -6,7 +6,7 @@ import { cleanText } from '../text.ts';
 import { resolveZone } from '../../time/zone.ts';
 import { makeParseInput } from './input.ts';
 import { parseHtml } from './html.ts';
-import { parseNitf } from './nitf.ts';
+import { parseNitf } from './nitf/parser.ts';
 import { pickParser } from './registry.ts';
 import { reutersParser } from './reuters.ts';
 
@@ -114,7 +114,8 @@ describe('NITF 3.x', () => {
       byline: 'Kim Min-su',
       dateline: 'SEOUL',
       section: 'World',
-      tags: ['diplomacy', 'korea'],
+      // key-list keywords are the wire's keywords, not the desk's tags.
+      keywords: ['diplomacy', 'korea'],
       postedAt: '2019-01-09T07:31:00+09:00',
     });
     expect(a.body.root.children.map((b) => b.type)).toEqual(['paragraph', 'heading', 'paragraph', 'list']);
