@@ -1,0 +1,113 @@
+// What an article's replica must do after revisions arrived: the pure half of
+// pulling (rule 15 of the architecture: (local state, remote state) → actions).
+// Given the revision graph and the revision the working copy shows, it says
+// which automatic merges to record, which head to show, and whether the
+// article is in conflict. Every replica holding the same graph computes the
+// same merges with the same ids (ids.ts), so they converge without talking.
+import { byRid, compareRid, type DagNode, heads, isAncestor, mergeBase } from './dag.ts';
+import { changedParts, type Content, mergeContent } from './merge.ts';
+import { mergeRevisionId } from './ids.ts';
+
+export type ReconcileAction =
+  /** Record an automatic merge revision of two heads. */
+  | { kind: 'merge'; rid: string; parents: [string, string]; createdAt: string; hash: string; content: Content }
+  /** Make the working copy this revision's text (fast-forward, or the merge just made). */
+  | { kind: 'show'; rid: string }
+  /** Several heads remain: the article is in conflict over these parts. */
+  | { kind: 'conflict'; heads: string[]; shown: string; parts: string[] }
+  /** One head: the article is not (or no longer) in conflict. */
+  | { kind: 'settled'; head: string };
+
+export interface ArticleGraph {
+  nodes: readonly DagNode[];
+  /** The revision the working copy shows (articles.head_rid); null for an article new to this replica. */
+  shown: string | null;
+}
+
+export interface ReconcileDeps {
+  /** The content of a revision of the graph. */
+  content(rid: string): Content;
+  /** The snapshot hash of merged content (revisions/repository.ts snapshotHash). */
+  hash(content: Content): string;
+  /** The model's field names, for merge order. */
+  fieldOrder: readonly string[];
+}
+
+export function reconcile(graph: ArticleGraph, deps: ReconcileDeps): ReconcileAction[] {
+  const nodes = [...graph.nodes];
+  const index = byRid(nodes);
+  const made = new Map<string, Content>();
+  const content = (rid: string) => made.get(rid) ?? deps.content(rid);
+  const actions: ReconcileAction[] = [];
+  let arrival = Math.max(0, ...nodes.map((n) => n.arrival));
+  for (;;) {
+    const hs = heads(nodes);
+    if (hs.length <= 1) break;
+    const merge = firstMergeable(hs, index, content, deps);
+    if (!merge) break;
+    const node: DagNode = { rid: merge.rid, parents: merge.parents, createdAt: merge.createdAt, arrival: ++arrival, hash: merge.hash };
+    nodes.push(node);
+    index.set(node.rid, node);
+    made.set(node.rid, merge.content);
+    actions.push(merge);
+  }
+  const hs = heads(nodes);
+  if (hs.length === 0) return actions;
+  const shown = chooseShown(hs, index, graph.shown);
+  if (shown !== graph.shown) actions.push({ kind: 'show', rid: shown });
+  if (hs.length === 1) {
+    actions.push({ kind: 'settled', head: shown });
+    return actions;
+  }
+  const mine = content(shown);
+  const parts = new Set<string>();
+  for (const h of hs) if (h.rid !== shown) for (const p of changedParts(mine, content(h.rid), deps.fieldOrder)) parts.add(p);
+  actions.push({ kind: 'conflict', heads: hs.map((h) => h.rid), shown, parts: orderParts([...parts], deps.fieldOrder) });
+  return actions;
+}
+
+/** The first pair of heads (in rid order) that merges cleanly, as a merge action. */
+function firstMergeable(
+  hs: readonly DagNode[],
+  index: ReadonlyMap<string, DagNode>,
+  content: (rid: string) => Content,
+  deps: ReconcileDeps,
+): Extract<ReconcileAction, { kind: 'merge' }> | null {
+  for (let i = 0; i < hs.length; i += 1) {
+    for (let j = i + 1; j < hs.length; j += 1) {
+      const a = hs[i] as DagNode;
+      const b = hs[j] as DagNode;
+      const base = mergeBase(index, a.rid, b.rid);
+      const outcome = mergeContent(base === null ? null : content(base), content(a.rid), content(b.rid), deps.fieldOrder);
+      if (!outcome.ok) continue;
+      const hash = deps.hash(outcome.merged);
+      const parents: [string, string] = [a.rid, b.rid];
+      return {
+        kind: 'merge',
+        rid: mergeRevisionId(parents, hash),
+        parents,
+        createdAt: a.createdAt > b.createdAt ? a.createdAt : b.createdAt,
+        hash,
+        content: outcome.merged,
+      };
+    }
+  }
+  return null;
+}
+
+/**
+ * Which head the working copy shows: the one it already shows, else the
+ * newest arrival that descends from it (the editor's own line of work),
+ * else the newest arrival.
+ */
+function chooseShown(hs: readonly DagNode[], index: ReadonlyMap<string, DagNode>, shown: string | null): string {
+  if (shown !== null && hs.some((h) => h.rid === shown)) return shown;
+  const byArrival = [...hs].sort((a, b) => b.arrival - a.arrival || compareRid(b.rid, a.rid));
+  const descendant = shown === null ? undefined : byArrival.find((h) => isAncestor(index, shown, h.rid));
+  return (descendant ?? (byArrival[0] as DagNode)).rid;
+}
+
+function orderParts(parts: string[], fieldOrder: readonly string[]): string[] {
+  const rank = (p: string) => (p === 'body' ? fieldOrder.length : fieldOrder.indexOf(p) === -1 ? fieldOrder.length + 1 : fieldOrder.indexOf(p));
+  return parts.sort((a, b) => rank(a) - rank(b) || compareRid(a, b));
+}
