@@ -2,7 +2,7 @@
 // synchronous methods (better-sqlite3 is synchronous; the app runs this in a
 // worker thread, the CLI directly). Callers outside the core use only this.
 import type { Article, ArticleFields, ArticleSource, FieldName } from '../../shared/model/article.ts';
-import { ARTICLE_STATUSES, FIELD_NAMES } from '../../shared/model/article.ts';
+import { ARTICLE_STATUSES, FIELD_NAMES, withFieldDefaults } from '../../shared/model/article.ts';
 import type { Revision, RevisionReason, RevisionSummary } from '../../shared/model/revision.ts';
 import type { Facets, SearchOptions, SearchResult } from '../../shared/model/search.ts';
 import type { OriginalText } from '../../shared/model/original.ts';
@@ -254,23 +254,10 @@ export function pickFields(article: ArticleFields): ArticleFields {
 }
 
 function completeFields(input: Partial<ArticleFields>): ArticleFields {
-  const headline = input.headline ?? '';
-  const status = input.status ?? 'draft';
-  if (!ARTICLE_STATUSES.includes(status)) throw new ArchiveError('invalid-input', `Unknown status "${String(status)}".`);
-  return {
-    headline,
-    dek: input.dek ?? '',
-    byline: input.byline ?? '',
-    dateline: input.dateline ?? '',
-    section: input.section ?? '',
-    tags: input.tags ?? [],
-    status,
-    language: input.language ?? '',
-    slug: input.slug ?? slugify(headline),
-    targetLength: input.targetLength ?? null,
-    postedAt: input.postedAt ?? null,
-    updatedAt: input.updatedAt ?? null,
-  };
+  const fields = withFieldDefaults(input);
+  if (!ARTICLE_STATUSES.includes(fields.status)) throw new ArchiveError('invalid-input', `Unknown status "${String(fields.status)}".`);
+  if (input.slug === undefined) fields.slug = slugify(fields.headline);
+  return fields;
 }
 
 function completeSource(source: Partial<ArticleSource> | undefined): ArticleSource {
@@ -282,5 +269,8 @@ function completeSource(source: Partial<ArticleSource> | undefined): ArticleSour
     format: source?.format ?? null,
     importedAt: source?.importedAt ?? null,
     timezoneAssumed: source?.timezoneAssumed ?? null,
+    itemId: source?.itemId ?? null,
+    itemProvider: source?.itemProvider ?? null,
+    itemVersion: source?.itemVersion ?? null,
   };
 }

@@ -4,6 +4,7 @@
 // (electron/main/ipc/editor.ts checks they agree at compile time).
 import { z } from 'zod';
 import { ARTICLE_STATUSES, type Article, type ArticleStatus } from '../model/article.ts';
+import { type NewsroomFields, PUB_STATUSES } from '../model/newsroom.ts';
 import type { RevisionSummary } from '../model/revision.ts';
 import { ALLOWED_LINK_SCHEMES, BODY_NODE_TYPES } from '../editor/nodes.ts';
 import type { BodyState } from '../editor/serialized.ts';
@@ -80,6 +81,29 @@ const bodyNode: z.ZodType<BodyNodeInput> = z.lazy(() =>
 export const bodySchema = z.strictObject({ root: bodyNode }) as unknown as z.ZodType<BodyState>;
 
 const text = (max: number) => z.string().max(max);
+const scale = z.int().min(1).max(9).nullable();
+const instant = text(64).nullable();
+// Newsroom metadata (shared/model/newsroom.ts): bounded like every other field.
+const newsroomFieldsShape = {
+  slugline: text(200),
+  urgency: scale,
+  priority: scale,
+  embargoedUntil: instant,
+  expiresAt: instant,
+  editorNote: text(5000),
+  pubStatus: z.enum(PUB_STATUSES),
+  provider: text(200),
+  signals: z.array(text(100)).max(50),
+  subjects: z.array(z.strictObject({ scheme: text(500), code: text(200), label: text(500) })).max(500),
+  genre: text(200),
+  keywords: z.array(text(200)).max(500),
+  located: z.strictObject({ name: text(500), countryCode: text(8) }).nullable(),
+  authors: z.array(z.strictObject({ name: text(500), role: text(200) })).max(100),
+  copyrightHolder: text(1000),
+  creditLine: text(1000),
+  usageTerms: text(5000),
+  desk: text(200),
+} satisfies Record<keyof NewsroomFields, z.ZodType>;
 export const fieldsSchema = z
   .strictObject({
     headline: text(1000),
@@ -94,6 +118,7 @@ export const fieldsSchema = z
     targetLength: z.int().min(1).max(1_000_000).nullable(),
     postedAt: text(64).nullable(),
     updatedAt: text(64).nullable(),
+    ...newsroomFieldsShape,
   })
   .partial();
 

@@ -1,6 +1,7 @@
 // The shape of a field-by-field comparison of two revisions. Computed in the
 // core (word-level), rendered by the history panel inline or side by side.
 import type { FieldName } from '../model/article.ts';
+import { type Author, authorText, type Located, locatedText, NEWSROOM_FIELD_NAMES, type Subject, subjectText } from '../model/newsroom.ts';
 
 export type DiffFieldName = FieldName | 'body';
 
@@ -18,8 +19,19 @@ export const DIFF_FIELDS: readonly DiffFieldName[] = [
   'language',
   'postedAt',
   'updatedAt',
+  ...NEWSROOM_FIELD_NAMES,
   'body',
 ];
+
+/** A field's value as the text the diff compares and the history panel shows (lists joined with ", "). */
+export function fieldValueText(field: FieldName, value: unknown): string {
+  if (value == null) return '';
+  if (field === 'subjects') return (value as Subject[]).map(subjectText).join(', ');
+  if (field === 'authors') return (value as Author[]).map(authorText).join(', ');
+  if (field === 'located') return locatedText(value as Located);
+  if (Array.isArray(value)) return value.join(', ');
+  return String(value);
+}
 
 /** A run of text that is common to both sides, only in the old one, or only in the new one. */
 export interface DiffPart {

@@ -42,4 +42,13 @@ describe('transitions', () => {
     expect(canMove('spiked', 'ready')).toBe(false);
     expect(canMove('spiked', 'draft')).toBe(true);
   });
+
+  it('treats a kill as final and lets a withheld item be released', () => {
+    expect(canMove('published', 'killed')).toBe(true);
+    expect(canMove('killed', 'published')).toBe(false);
+    expect(canMove('killed', 'draft')).toBe(false);
+    expect(canMove('killed', 'spiked')).toBe(true);
+    expect(canMove('withheld', 'edited')).toBe(true);
+    expect(canMove('withheld', 'published')).toBe(false);
+  });
 });

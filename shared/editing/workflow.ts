@@ -3,13 +3,19 @@
 import type { ArticleStatus } from '../model/article.ts';
 import { countWords } from '../editor/plainText.ts';
 
-/** Where each status may go next. Spiked copy comes back only as a draft. */
+/**
+ * Where each status may go next. Spiked copy comes back only as a draft. A
+ * withheld item may be released back to the desk; a kill is final (the story
+ * stays in the archive, but it can only be spiked).
+ */
 export const STATUS_TRANSITIONS: Readonly<Record<ArticleStatus, readonly ArticleStatus[]>> = {
-  draft: ['edited', 'ready', 'spiked'],
-  edited: ['draft', 'ready', 'spiked'],
-  ready: ['draft', 'edited', 'published', 'spiked'],
-  published: ['edited', 'spiked'],
+  draft: ['edited', 'ready', 'spiked', 'withheld', 'killed'],
+  edited: ['draft', 'ready', 'spiked', 'withheld', 'killed'],
+  ready: ['draft', 'edited', 'published', 'spiked', 'withheld', 'killed'],
+  published: ['edited', 'spiked', 'withheld', 'killed'],
   spiked: ['draft'],
+  withheld: ['draft', 'edited', 'spiked', 'killed'],
+  killed: ['spiked'],
 };
 
 export function canMove(from: ArticleStatus, to: ArticleStatus): boolean {

@@ -1,11 +1,16 @@
 // The data model shared by the core, the CLI, the IPC contract and the renderer.
 import type { BodyState } from '../editor/serialized.ts';
+import { emptyNewsroomFields, NEWSROOM_FIELD_NAMES, type NewsroomFields } from './newsroom.ts';
 
-export const ARTICLE_STATUSES = ['draft', 'edited', 'ready', 'published', 'spiked'] as const;
+/**
+ * `killed` and `withheld` come from the provider (a kill or withhold notice,
+ * G2/ninjs pubStatus canceled/withheld) or a chief: the article stays, export refuses it.
+ */
+export const ARTICLE_STATUSES = ['draft', 'edited', 'ready', 'published', 'spiked', 'killed', 'withheld'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
-/** The editable fields of an article, beside its body. */
-export interface ArticleFields {
+/** The editable fields of an article, beside its body (newsroom metadata in `NewsroomFields`). */
+export interface ArticleFields extends NewsroomFields {
   headline: string;
   dek: string;
   byline: string;
@@ -34,6 +39,15 @@ export interface ArticleSource {
   importedAt: string | null;
   /** The zone assumed for source times that named none (IANA name or offset). */
   timezoneAssumed: string | null;
+  /**
+   * The item's identity in the file (G2 guid, ninjs uri, NITF doc-id, ANPA keyword, RSS guid, Atom id, …),
+   * scoped by `itemProvider`: a later version of the same identity becomes a revision of this article.
+   */
+  itemId: string | null;
+  /** Lower-case provider the identity belongs to (`dpa`, `ap`, a feed's host); '' when the file names none. */
+  itemProvider: string | null;
+  /** The version of that item the head holds (G2/ninjs version, ANPA take number); null when not stated. */
+  itemVersion: number | null;
 }
 
 export interface Article extends ArticleFields {
@@ -73,5 +87,35 @@ export const FIELD_NAMES = [
   'targetLength',
   'postedAt',
   'updatedAt',
+  ...NEWSROOM_FIELD_NAMES,
 ] as const satisfies ReadonlyArray<keyof ArticleFields>;
 export type FieldName = (typeof FIELD_NAMES)[number];
+
+/** Every field at its empty value: new articles start here, and older snapshots are read through it. */
+export function emptyFields(): ArticleFields {
+  return {
+    headline: '',
+    dek: '',
+    byline: '',
+    dateline: '',
+    section: '',
+    tags: [],
+    status: 'draft',
+    language: '',
+    slug: '',
+    targetLength: null,
+    postedAt: null,
+    updatedAt: null,
+    ...emptyNewsroomFields(),
+  };
+}
+
+/** A snapshot written before a field existed lacks it: fill the gaps with empty values. */
+export function withFieldDefaults(fields: Partial<ArticleFields>): ArticleFields {
+  const out = emptyFields();
+  for (const name of FIELD_NAMES) {
+    const value = fields[name];
+    if (value !== undefined) (out as unknown as Record<string, unknown>)[name] = value;
+  }
+  return out;
+}

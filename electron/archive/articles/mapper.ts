@@ -1,5 +1,6 @@
 // Row <-> model for the articles table.
 import type { Article, ArticleFields, ArticleStatus, ArticleSummary } from '../../../shared/model/article.ts';
+import type { Author, Located, PubStatus, Subject } from '../../../shared/model/newsroom.ts';
 import type { BodyState } from '../../../shared/editor/serialized.ts';
 import { bodyToPlainText } from '../../../shared/editor/plainText.ts';
 import { decompressText } from '../db/compress.ts';
@@ -35,6 +36,29 @@ export interface ArticleRow {
   imported_at: string | null;
   timezone_assumed: string | null;
   content_hash: string;
+  content_fold_hash: string;
+  slugline: string;
+  urgency: number | null;
+  priority: number | null;
+  embargoed_until: string | null;
+  expires_at: string | null;
+  editor_note: string;
+  pub_status: string;
+  provider: string;
+  /** JSON arrays and objects, as stored. */
+  signals: string;
+  subjects: string;
+  genre: string;
+  keywords: string;
+  located: string | null;
+  authors: string;
+  copyright_holder: string;
+  credit_line: string;
+  usage_terms: string;
+  desk: string;
+  item_provider: string | null;
+  item_id: string | null;
+  item_version: number | null;
 }
 
 export function fieldsFromRow(row: ArticleRow): ArticleFields {
@@ -51,6 +75,24 @@ export function fieldsFromRow(row: ArticleRow): ArticleFields {
     targetLength: row.target_length,
     postedAt: row.posted_at,
     updatedAt: row.updated_at,
+    slugline: row.slugline,
+    urgency: row.urgency,
+    priority: row.priority,
+    embargoedUntil: row.embargoed_until,
+    expiresAt: row.expires_at,
+    editorNote: row.editor_note,
+    pubStatus: row.pub_status as PubStatus,
+    provider: row.provider,
+    signals: JSON.parse(row.signals) as string[],
+    subjects: JSON.parse(row.subjects) as Subject[],
+    genre: row.genre,
+    keywords: JSON.parse(row.keywords) as string[],
+    located: row.located === null ? null : (JSON.parse(row.located) as Located),
+    authors: JSON.parse(row.authors) as Author[],
+    copyrightHolder: row.copyright_holder,
+    creditLine: row.credit_line,
+    usageTerms: row.usage_terms,
+    desk: row.desk,
   };
 }
 
@@ -78,6 +120,9 @@ export function articleFromRow(row: ArticleRow, knownBody?: BodyState): Article 
       format: row.source_format,
       importedAt: row.imported_at,
       timezoneAssumed: row.timezone_assumed,
+      itemId: row.item_id,
+      itemProvider: row.item_provider,
+      itemVersion: row.item_version,
     },
   };
 }

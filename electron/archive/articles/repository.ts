@@ -7,6 +7,7 @@ import { bodyToPlainText, countWords } from '../../../shared/editor/plainText.ts
 import { compressText } from '../db/compress.ts';
 import { rememberBodyText } from '../db/functions.ts';
 import { sha256Hex } from '../db/hash.ts';
+import { contentFoldHash, contentHash } from './contentHash.ts';
 import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
 import { type ArticleRow, toTimestamp } from './mapper.ts';
@@ -42,11 +43,7 @@ export function storePreparedBody(db: Db, body: PreparedBody): StoredBody {
   return { id, hash: body.hash, text: body.text, wordCount: body.wordCount };
 }
 
-/** Identity of an article's content, for "same headline and body from another path". */
-export function contentHash(headline: string, bodyText: string): string {
-  const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
-  return sha256Hex(`${norm(headline)}\n${norm(bodyText)}`);
-}
+export { contentFoldHash, contentHash } from './contentHash.ts';
 
 export interface InsertArticle {
   fields: ArticleFields;
@@ -64,12 +61,12 @@ export function insertArticle(db: Db, input: InsertArticle): { seq: number; id: 
   const f = input.fields;
   const s = input.source;
   const row = stmt(db, 
-      `INSERT INTO articles (id, headline, dek, byline, dateline, section, tags, status, language, slug, target_length,
-         posted_at, posted_ts, updated_at, updated_ts, created_at, modified_at, version, body_id, word_count,
-         source_path, source_sha256, source_encoding, source_confidence, source_format, imported_at, timezone_assumed, content_hash)
-       VALUES (@id, @headline, @dek, @byline, @dateline, @section, @tags, @status, @language, @slug, @targetLength,
-         @postedAt, @postedTs, @updatedAt, @updatedTs, @now, @now, 1, @bodyId, @wordCount,
-         @sourcePath, @sourceSha, @sourceEncoding, @sourceConfidence, @sourceFormat, @importedAt, @timezoneAssumed, @contentHash)
+      `INSERT INTO articles (id, ${FIELD_COLUMNS}, created_at, modified_at, version, body_id, word_count,
+         source_path, source_sha256, source_encoding, source_confidence, source_format, imported_at, timezone_assumed,
+         item_provider, item_id, item_version, content_hash, content_fold_hash)
+       VALUES (@id, ${FIELD_PARAMS}, @now, @now, 1, @bodyId, @wordCount,
+         @sourcePath, @sourceSha, @sourceEncoding, @sourceConfidence, @sourceFormat, @importedAt, @timezoneAssumed,
+         @itemProvider, @itemId, @itemVersion, @contentHash, @contentFoldHash)
        RETURNING seq`,
     )
     .pluck()
@@ -86,7 +83,11 @@ export function insertArticle(db: Db, input: InsertArticle): { seq: number; id: 
       sourceFormat: s.format,
       importedAt: s.importedAt,
       timezoneAssumed: s.timezoneAssumed,
+      itemProvider: s.itemProvider,
+      itemId: s.itemId,
+      itemVersion: s.itemVersion,
       contentHash: input.contentHash ?? contentHash(f.headline, input.body.text),
+      contentFoldHash: contentFoldHash(f.headline, input.body.text),
     }) as number;
   return { seq: row, id };
 }
@@ -105,12 +106,12 @@ export interface UpdateArticle {
 export function updateArticle(db: Db, input: UpdateArticle): ArticleRow | undefined {
   const s = input.source ?? {};
   const updated = stmt(db, 
-      `UPDATE articles SET headline = @headline, dek = @dek, byline = @byline, dateline = @dateline, section = @section,
-         tags = @tags, status = @status, language = @language, slug = @slug, target_length = @targetLength,
-         posted_at = @postedAt, posted_ts = @postedTs, updated_at = @updatedAt, updated_ts = @updatedTs,
-         modified_at = @now, version = version + 1, body_id = @bodyId, word_count = @wordCount, content_hash = @contentHash,
+      `UPDATE articles SET ${FIELD_ASSIGNMENTS},
+         modified_at = @now, version = version + 1, body_id = @bodyId, word_count = @wordCount,
+         content_hash = @contentHash, content_fold_hash = @contentFoldHash,
          source_sha256 = coalesce(@sourceSha, source_sha256), source_encoding = coalesce(@sourceEncoding, source_encoding),
-         source_confidence = coalesce(@sourceConfidence, source_confidence), imported_at = coalesce(@importedAt, imported_at)
+         source_confidence = coalesce(@sourceConfidence, source_confidence), imported_at = coalesce(@importedAt, imported_at),
+         item_version = coalesce(@itemVersion, item_version)
        WHERE seq = @seq AND version = @baseVersion
        RETURNING seq`,
     )
@@ -123,15 +124,58 @@ export function updateArticle(db: Db, input: UpdateArticle): ArticleRow | undefi
       bodyId: input.body.id,
       wordCount: input.body.wordCount,
       contentHash: contentHash(input.fields.headline, input.body.text),
+      contentFoldHash: contentFoldHash(input.fields.headline, input.body.text),
       sourceSha: s.sha256 ?? null,
       sourceEncoding: s.encoding ?? null,
       sourceConfidence: s.encodingConfidence ?? null,
       importedAt: s.importedAt ?? null,
+      itemVersion: s.itemVersion ?? null,
     }) as number | undefined;
   return updated === undefined ? undefined : getArticleRowBySeq(db, updated);
 }
 
-function fieldParams(f: ArticleFields) {
+// Field columns and their named parameters, in one order, written once.
+const FIELD_COLUMN_PARAMS: ReadonlyArray<readonly [string, string]> = [
+  ['headline', 'headline'],
+  ['dek', 'dek'],
+  ['byline', 'byline'],
+  ['dateline', 'dateline'],
+  ['section', 'section'],
+  ['tags', 'tags'],
+  ['status', 'status'],
+  ['language', 'language'],
+  ['slug', 'slug'],
+  ['target_length', 'targetLength'],
+  ['posted_at', 'postedAt'],
+  ['posted_ts', 'postedTs'],
+  ['updated_at', 'updatedAt'],
+  ['updated_ts', 'updatedTs'],
+  ['slugline', 'slugline'],
+  ['urgency', 'urgency'],
+  ['priority', 'priority'],
+  ['embargoed_until', 'embargoedUntil'],
+  ['embargoed_ts', 'embargoedTs'],
+  ['expires_at', 'expiresAt'],
+  ['expires_ts', 'expiresTs'],
+  ['editor_note', 'editorNote'],
+  ['pub_status', 'pubStatus'],
+  ['provider', 'provider'],
+  ['signals', 'signals'],
+  ['subjects', 'subjects'],
+  ['genre', 'genre'],
+  ['keywords', 'keywords'],
+  ['located', 'located'],
+  ['authors', 'authors'],
+  ['copyright_holder', 'copyrightHolder'],
+  ['credit_line', 'creditLine'],
+  ['usage_terms', 'usageTerms'],
+  ['desk', 'desk'],
+];
+const FIELD_COLUMNS = FIELD_COLUMN_PARAMS.map(([c]) => c).join(', ');
+const FIELD_PARAMS = FIELD_COLUMN_PARAMS.map(([, p]) => `@${p}`).join(', ');
+const FIELD_ASSIGNMENTS = FIELD_COLUMN_PARAMS.map(([c, p]) => `${c} = @${p}`).join(', ');
+
+function fieldParams(f: ArticleFields): Record<string, string | number | null> {
   return {
     headline: f.headline,
     dek: f.dek,
@@ -147,6 +191,26 @@ function fieldParams(f: ArticleFields) {
     postedTs: toTimestamp(f.postedAt),
     updatedAt: f.updatedAt,
     updatedTs: toTimestamp(f.updatedAt),
+    slugline: f.slugline,
+    urgency: f.urgency,
+    priority: f.priority,
+    embargoedUntil: f.embargoedUntil,
+    embargoedTs: toTimestamp(f.embargoedUntil),
+    expiresAt: f.expiresAt,
+    expiresTs: toTimestamp(f.expiresAt),
+    editorNote: f.editorNote,
+    pubStatus: f.pubStatus,
+    provider: f.provider,
+    signals: JSON.stringify(f.signals),
+    subjects: JSON.stringify(f.subjects),
+    genre: f.genre,
+    keywords: JSON.stringify(f.keywords),
+    located: f.located === null ? null : JSON.stringify(f.located),
+    authors: JSON.stringify(f.authors),
+    copyrightHolder: f.copyrightHolder,
+    creditLine: f.creditLine,
+    usageTerms: f.usageTerms,
+    desk: f.desk,
   };
 }
 

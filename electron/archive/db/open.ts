@@ -80,7 +80,9 @@ function configure(db: Db, options: OpenOptions): void {
   // commit, so a committed article survives power loss, not just a crash.
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
+  // better-sqlite3 turns foreign keys on by default; they stay off while the
+  // schema steps run (see below) and come on once the schema is current.
+  db.pragma('foreign_keys = OFF');
   // 64 MB of page cache (the default is 2 MB): the hash indexes that catch
   // duplicates are random-access, and an import touches them on every file.
   db.pragma('cache_size = -65536');
@@ -91,6 +93,9 @@ function configure(db: Db, options: OpenOptions): void {
   // All steps in one transaction (each step a savepoint inside it): a failure at any
   // step leaves the file exactly at the version it had, not half way up.
   db.transaction(() => migrate(db, db.name, steps)).immediate();
+  // On only now: a migration that rebuilds a referenced table must not cascade
+  // (the pragma cannot change inside a transaction; migrate() checks references).
+  db.pragma('foreign_keys = ON');
 }
 
 function folderWritable(path: string): boolean {

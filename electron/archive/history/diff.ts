@@ -3,7 +3,7 @@
 import { diffWordsWithSpace } from 'diff';
 import type { ArticleFields } from '../../../shared/model/article.ts';
 import { bodyToPlainText, countWords } from '../../../shared/editor/plainText.ts';
-import { DIFF_FIELDS, type DiffFieldName, type DiffPart, type FieldDiff } from '../../../shared/editing/diff.ts';
+import { DIFF_FIELDS, type DiffFieldName, type DiffPart, fieldValueText, type FieldDiff } from '../../../shared/editing/diff.ts';
 import type { Snapshot } from '../revisions/repository.ts';
 
 export interface DiffOptions {
@@ -13,10 +13,7 @@ export interface DiffOptions {
 
 export function fieldText(snapshot: Snapshot, field: DiffFieldName): string {
   if (field === 'body') return bodyToPlainText(snapshot.body);
-  const value = snapshot.fields[field as keyof ArticleFields];
-  if (value == null) return '';
-  if (Array.isArray(value)) return value.join(', ');
-  return String(value);
+  return fieldValueText(field, snapshot.fields[field as keyof ArticleFields]);
 }
 
 export function diffText(before: string, after: string, options: DiffOptions = {}): { parts: DiffPart[]; coarse: boolean } {

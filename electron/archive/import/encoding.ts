@@ -9,7 +9,10 @@ import iconv from 'iconv-lite';
 import { cleanText } from './text.ts';
 
 export interface Decoded {
+  /** NFC, LF line ends, controls removed (text.ts): what parsers read. */
   text: string;
+  /** The decoded text before that clean-up: wire formats need their SOH/STX/ETX framing. */
+  raw: string;
   /** Display name: UTF-8, UTF-16LE, windows-1252, EUC-KR, Shift_JIS, … */
   encoding: string;
   /** 0..1: 1 for a BOM, a forced encoding or valid UTF-8; the detector's score otherwise. */
@@ -102,7 +105,7 @@ export function decodeAs(bytes: Uint8Array, encoding: string | null): { text: st
 
 function detect(bytes: Buffer, flags: string[]): Decoded {
   const candidates = chardet.analyse(detectionSample(bytes)).filter((m) => DECODERS[m.name] !== undefined);
-  let first: Decoded | undefined;
+  let first: Omit<Decoded, 'raw'> | undefined;
   for (const match of candidates) {
     const entry = DECODERS[match.name] as { decoder: string; name: string };
     const text = iconv.decode(bytes, entry.decoder);
@@ -147,7 +150,7 @@ function detectionSample(bytes: Buffer): Buffer {
 function done(text: string, encoding: string, confidence: number, flags: string[]): Decoded {
   const out = [...flags];
   if (confidence < LOW_CONFIDENCE) out.push('low-confidence-encoding');
-  return { text: cleanText(text), encoding, confidence: Math.round(confidence * 100) / 100, flags: out };
+  return { text: cleanText(text), raw: text, encoding, confidence: Math.round(confidence * 100) / 100, flags: out };
 }
 
 function detectBom(bytes: Buffer): { length: number; decoder: string; name: string } | null {

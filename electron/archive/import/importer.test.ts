@@ -168,7 +168,7 @@ describe('bad inputs fail with a specific reason and the import goes on', () => 
     // A container whose second record cannot be stored: the first must be rolled back with it.
     registerParser({
       name: 'half-bad',
-      sniff: (i) => (i.ext === 'halfbad' ? 1 : 0),
+      detect: (i) => (i.ext === 'halfbad' ? 1 : 0),
       parse: () => [
         { key: '1', fields: { headline: 'Fine record' }, body: bodyFromParagraphs(['ok']), flags: [], zoneAssumed: false },
         { key: '2', fields: { headline: 'Bad record', status: 'bogus' as never }, body: bodyFromParagraphs(['x']), flags: [], zoneAssumed: false },

@@ -3,16 +3,16 @@
 // No database here, so it runs in the importer's worker threads in parallel
 // with the SQLite writes; the result is plain data that crosses threads.
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
 import type { ArticleFields } from '../../../shared/model/article.ts';
-import { contentHash } from '../articles/repository.ts';
+import { contentHash } from '../articles/contentHash.ts';
 import { type PreparedBody, prepareBody } from '../articles/preparedBody.ts';
 import { compressBytes } from '../db/compress.ts';
 import { sha256Hex } from '../db/hash.ts';
 import { resolveZone, type Zone } from '../time/zone.ts';
 import { decodeBytes, DecodeFailure } from './encoding.ts';
+import { makeParseInput } from './parsers/input.ts';
 import { parseInput } from './parsers/registry.ts';
-import type { ParsedArticle, Parser } from './parsers/types.ts';
+import type { ItemIdentity, ParsedArticle, Parser } from './parsers/types.ts';
 import { fsReason, type WalkEntry } from './walk.ts';
 
 /** The job's settings a preparer needs (plain data: it is posted to worker threads). */
@@ -37,6 +37,7 @@ export interface Decoded {
 export interface PreparedArticle {
   key?: string;
   fields: Partial<ArticleFields>;
+  identity: ItemIdentity | null;
   flags: string[];
   note: string | null;
   zoneAssumed: boolean;
@@ -94,11 +95,12 @@ export function prepareFile(request: PrepareRequest, options: PrepareOptions): P
   // Re-importing an unchanged file is the common case: answer it before decoding or parsing.
   if (sha256 === request.knownSha256) return { kind: 'unchanged', sha256, size: bytes.length };
   let text: string;
+  let rawText: string;
   let decoded: Decoded;
   let decodeFlags: string[];
   try {
     const d = decodeBytes(bytes, options.encoding ?? undefined);
-    ({ text } = d);
+    ({ text, raw: rawText } = d);
     decoded = { encoding: d.encoding, confidence: d.confidence };
     decodeFlags = d.flags;
   } catch (error) {
@@ -106,7 +108,7 @@ export function prepareFile(request: PrepareRequest, options: PrepareOptions): P
     throw error;
   }
   if (text.trim() === '') return fail('empty: the file holds only whitespace', sha256, decoded);
-  const input = { text, ext: extname(entry.path).slice(1).toLowerCase(), path: entry.path, zone: zoneFor(options.timezone) };
+  const input = makeParseInput({ text, rawText, bytes, path: entry.path, zone: zoneFor(options.timezone) });
   let parser: Parser;
   let parsed: ParsedArticle[];
   try {
@@ -134,6 +136,7 @@ function prepareArticle(parsed: ParsedArticle): PreparedArticle {
   return {
     ...(parsed.key !== undefined ? { key: parsed.key } : {}),
     fields: parsed.fields,
+    identity: parsed.identity ?? null,
     flags: parsed.flags,
     note: parsed.note ?? null,
     zoneAssumed: parsed.zoneAssumed,

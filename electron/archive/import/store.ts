@@ -92,6 +92,9 @@ export function storeArticle(ctx: StoreContext, sourcePath: string, parsed: Prep
     format: ctx.format,
     importedAt: ctx.now,
     timezoneAssumed: parsed.zoneAssumed ? ctx.timezone : null,
+    itemId: parsed.identity?.id ?? null,
+    itemProvider: parsed.identity?.provider ?? null,
+    itemVersion: parsed.identity?.version ?? null,
   };
   const existing = known === undefined ? ctx.lookups.existing(sourcePath) : (known ?? undefined);
   if (existing) {

@@ -25,6 +25,15 @@ export function migrate(db: Database, path: string, migrations: readonly Migrati
     }).immediate();
     applied.push(step.version);
   }
+  // Steps run with foreign keys off (openArchiveDb turns them on after
+  // migrating): a step that rebuilds a referenced table (DROP + RENAME) must
+  // not fire ON DELETE CASCADE. Every reference is checked here instead, before
+  // the caller's transaction commits.
+  if (applied.length > 0) {
+    const broken = db.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0)
+      throw new Error(`Schema steps ${applied.join(', ')} would leave ${broken.length} broken references; the file was not changed.`);
+  }
   return applied;
 }
 

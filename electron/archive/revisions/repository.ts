@@ -1,7 +1,7 @@
 // Revisions are append-only full snapshots. The snapshot content lives once per
 // hash in `snapshots`, so restoring an old version or saving twice costs a row,
 // not another copy of the text.
-import type { ArticleFields } from '../../../shared/model/article.ts';
+import { type ArticleFields, withFieldDefaults } from '../../../shared/model/article.ts';
 import type { Revision, RevisionReason, RevisionSummary } from '../../../shared/model/revision.ts';
 import type { BodyState } from '../../../shared/editor/serialized.ts';
 import { bodyToPlainText } from '../../../shared/editor/plainText.ts';
@@ -125,7 +125,7 @@ export function getRevision(db: Db, articleSeq: number, revisionId: number): Rev
     .get(articleSeq, revisionId) as (RevisionRow & { fields: string; data: Buffer }) | undefined;
   if (!row) return undefined;
   const body = JSON.parse(decompressText(row.data)) as BodyState;
-  return { ...summaryFromRow(row), fields: JSON.parse(row.fields) as ArticleFields, body, bodyText: bodyToPlainText(body) };
+  return { ...summaryFromRow(row), fields: withFieldDefaults(JSON.parse(row.fields) as Partial<ArticleFields>), body, bodyText: bodyToPlainText(body) };
 }
 
 export function latestRevisionId(db: Db, articleSeq: number): number | undefined {

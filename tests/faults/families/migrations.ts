@@ -12,7 +12,7 @@ import { inspectBackup } from '../../../electron/archive/backup/inspect.ts';
 import { listBackups } from '../../../electron/archive/backup/location.ts';
 import { LATEST_VERSION, MIGRATIONS } from '../../../electron/archive/migrations/index.ts';
 import type { Migration } from '../../../electron/archive/migrations/types.ts';
-import { contentDigest, fillArchive } from '../lib/sampleArchive.ts';
+import { contentDigest, fillArchiveAt } from '../lib/sampleArchive.ts';
 import { type FamilyOptions, type FamilyResult, fileHash, scratch } from '../lib/util.ts';
 
 const ARTICLES = 120;
@@ -58,7 +58,7 @@ export async function migrations(opts: FamilyOptions): Promise<FamilyResult> {
       mkdirSync(fxDir);
       const fixture = join(fxDir, 'archive.sqlite');
       const made = Archive.open(fixture, { migrations: MIGRATIONS.slice(0, index + 1) });
-      fillArchive(made, ARTICLES, opts.seed + v);
+      fillArchiveAt(made, ARTICLES, opts.seed + v);
       const expected = contentDigest(made);
       made.close();
 

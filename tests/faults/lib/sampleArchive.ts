@@ -1,6 +1,7 @@
 // A small, realistic archive built through the core API: articles with
 // several revisions each, so every table and the search index have pages.
 import { Archive } from '../../../electron/archive/archive.ts';
+import { LATEST_VERSION } from '../../../electron/archive/migrations/index.ts';
 import { bodyFromParagraphs } from '../../../shared/editor/build.ts';
 import { rng, sha256 } from './util.ts';
 
@@ -16,6 +17,35 @@ export function fillArchive(archive: Archive, count: number, seed: number, label
       if (i % 3 === 0) archive.saveInTransaction({ id: a.id, baseVersion: 1, fields: { dek: `Updated ${i}` }, reason: 'save' });
     }
   })();
+}
+
+/**
+ * Fill an archive of an older schema version: the current core writes only
+ * the newest schema, so the content is made in a scratch archive of the newest
+ * version and its rows copied over, column by column where the older tables
+ * have the column (schema steps only ever add columns to these tables).
+ */
+export function fillArchiveAt(archive: Archive, count: number, seed: number, label = 'Story'): void {
+  const version = archive.db.pragma('user_version', { simple: true }) as number;
+  if (version === LATEST_VERSION) {
+    fillArchive(archive, count, seed, label);
+    return;
+  }
+  const scratchArchive = Archive.open(':memory:');
+  try {
+    fillArchive(scratchArchive, count, seed, label);
+    archive.db.transaction(() => {
+      for (const table of ['bodies', 'articles', 'snapshots', 'revisions']) {
+        const has = new Set((archive.db.pragma(`table_info(${table})`) as Array<{ name: string }>).map((c) => c.name));
+        const columns = (scratchArchive.db.pragma(`table_info(${table})`) as Array<{ name: string }>).map((c) => c.name).filter((c) => has.has(c));
+        const list = columns.join(', ');
+        const insert = archive.db.prepare(`INSERT INTO ${table} (${list}) VALUES (${columns.map(() => '?').join(', ')})`);
+        for (const row of scratchArchive.db.prepare(`SELECT ${list} FROM ${table} ORDER BY rowid`).raw().iterate()) insert.run(...(row as unknown[]));
+      }
+    })();
+  } finally {
+    scratchArchive.close();
+  }
 }
 
 /** Everything a user would call the archive's content, as one hash: ids, fields, body text, versions. */

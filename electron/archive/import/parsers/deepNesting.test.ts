@@ -11,11 +11,12 @@ import { TEXT_FORMAT } from '../../../../shared/editor/serialized.ts';
 import type { BodyState } from '../../../../shared/editor/serialized.ts';
 import { tempArchive, type TempArchive } from '../../testing/tempArchive.ts';
 import { resolveZone } from '../../time/zone.ts';
+import { makeParseInput } from './input.ts';
 import { importPaths } from '../importer.ts';
 import { parseHtml } from './html.ts';
 import { parseNitf } from './nitf.ts';
 
-const input = (text: string, ext: string) => ({ text, ext, path: `/x/deep.${ext}`, zone: resolveZone('UTC') });
+const input = (text: string, ext: string) => makeParseInput({ rawText: text, ext, path: `/x/deep.${ext}`, zone: resolveZone('UTC') });
 const page = (body: string) => `<!doctype html><html><head><title>Deep page</title></head><body><article><h1>Deep page</h1>${body}</article></body></html>`;
 const plain = (body: BodyState) => bodyToPlainText(body).replace(/\s+/gu, ' ').trim();
 /** Longest chain of `children` in the Lexical JSON: what every later recursive reader must walk. */

@@ -12,7 +12,8 @@ import type { ParsedArticle, ParseInput, Parser } from './types.ts';
 
 export const htmlParser: Parser = {
   name: 'html',
-  sniff(input, head) {
+  detect(input) {
+    const { head } = input;
     if (input.ext === 'html' || input.ext === 'htm' || input.ext === 'xhtml') return 0.9;
     return /^\s*(?:<!doctype html|<html[\s>])/iu.test(head) ? 0.8 : 0;
   },

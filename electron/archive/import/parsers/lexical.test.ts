@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { EDITOR_NODES } from '../../../../shared/editor/nodes.ts';
 import type { BodyState } from '../../../../shared/editor/serialized.ts';
 import { resolveZone } from '../../time/zone.ts';
+import { makeParseInput } from './input.ts';
 import { parseHtml } from './html.ts';
 import { parseMarkdown } from './markdown.ts';
 import { parseNitf } from './nitf.ts';
@@ -17,7 +18,7 @@ function roundTrip(body: BodyState): unknown {
   return JSON.parse(JSON.stringify(editor.getEditorState().toJSON()));
 }
 
-const input = (text: string, ext: string) => ({ text, ext, path: `/x.${ext}`, zone: resolveZone('UTC') });
+const input = (text: string, ext: string) => makeParseInput({ rawText: text, ext, path: `/x.${ext}`, zone: resolveZone('UTC') });
 
 describe('parsed bodies survive a headless Lexical editor unchanged', () => {
   it.each([

@@ -16,7 +16,8 @@ const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/u;
 
 export const markdownParser: Parser = {
   name: 'markdown',
-  sniff(input, head) {
+  detect(input) {
+    const { head } = input;
     if (input.ext === 'md' || input.ext === 'markdown' || input.ext === 'mdown') return 0.9;
     return FRONT_MATTER.test(head) ? 0.7 : 0;
   },

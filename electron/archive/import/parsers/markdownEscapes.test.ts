@@ -8,9 +8,10 @@ import { TEXT_FORMAT } from '../../../../shared/editor/serialized.ts';
 import type { BlockNode, BodyState, InlineNode } from '../../../../shared/editor/serialized.ts';
 import { bodyToMarkdown } from '../../../../shared/export/markdown.ts';
 import { resolveZone } from '../../time/zone.ts';
+import { makeParseInput } from './input.ts';
 import { parseMarkdown } from './markdown.ts';
 
-const read = (md: string) => parseMarkdown({ text: `---\ntitle: "T"\n---\n${md}`, ext: 'md', path: '/x/a.md', zone: resolveZone('UTC') });
+const read = (md: string) => parseMarkdown(makeParseInput({ rawText: `---\ntitle: "T"\n---\n${md}`, ext: 'md', path: '/x/a.md', zone: resolveZone('UTC') }));
 
 type Shape = [string, Array<[string, number] | ['br'] | ['link', string, Array<[string, number]>]>];
 /** A block as [type, inline runs], ignoring Lexical bookkeeping (direction, textFormat, …) and split text nodes. */

@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { bodyToParagraphs, bodyToPlainText } from '../../../../shared/editor/plainText.ts';
 import { cleanText } from '../text.ts';
 import { resolveZone } from '../../time/zone.ts';
+import { makeParseInput } from './input.ts';
 import { parseHtml } from './html.ts';
 import { parseNitf } from './nitf.ts';
 import { pickParser } from './registry.ts';
 import { reutersParser } from './reuters.ts';
 
 const zone = resolveZone('America/New_York');
-const input = (text: string, ext: string) => ({ text, ext, path: `/x/file.${ext}`, zone });
+const input = (text: string, ext: string) => makeParseInput({ rawText: text, ext, path: `/x/file.${ext}`, zone });
 const repoRoot = resolve(import.meta.dirname, '../../../..');
 
 describe('HTML pages', () => {

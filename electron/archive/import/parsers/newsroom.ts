@@ -21,7 +21,8 @@ interface DateLine {
 
 export const newsroomParser: Parser = {
   name: 'newsroom',
-  sniff(input, head) {
+  detect(input) {
+    const { head } = input;
     if (input.ext !== 'txt' && input.ext !== 'text' && input.ext !== '') return 0;
     // Most text files are not web captures: one regex over the head rules them out cheaply.
     if (!ANY_LABEL.test(head) && !BOILERPLATE.some((p) => p.test(firstLine(head)))) return 0;

@@ -10,7 +10,8 @@ import type { ParsedArticle, ParseInput, Parser } from './types.ts';
 
 export const nitfParser: Parser = {
   name: 'nitf',
-  sniff(input, head) {
+  detect(input) {
+    const { head } = input;
     const isNitf = /<nitf[\s>]/u.test(head);
     if (isNitf) return 0.95;
     return input.ext === 'nitf' ? 0.6 : 0;

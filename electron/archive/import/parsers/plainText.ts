@@ -9,7 +9,7 @@ const TEXT_EXTENSIONS = new Set(['txt', 'text', '']);
 
 export const plainTextParser: Parser = {
   name: 'text',
-  sniff(input) {
+  detect(input) {
     return TEXT_EXTENSIONS.has(input.ext) ? 0.5 : 0.2;
   },
   parse(input) {

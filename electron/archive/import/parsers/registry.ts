@@ -1,6 +1,7 @@
-// The parser registry: every format parser scores a file from its extension
-// and the first part of its text; the highest score reads it. Adding a format
-// is one file exporting a Parser plus one registerParser call (see README).
+// The parser registry: every format parser says how sure it is that a file is
+// its format (from the bytes and the decoded text); the most confident reads it.
+// Adding a format is one module exporting a Parser plus one entry in the list
+// below (see README).
 import { htmlParser } from './html.ts';
 import { markdownParser } from './markdown.ts';
 import { newsroomParser } from './newsroom.ts';
@@ -9,8 +10,8 @@ import { plainTextParser } from './plainText.ts';
 import { reutersParser } from './reuters.ts';
 import type { ParsedArticle, ParseInput, Parser } from './types.ts';
 
-/** How much of the text sniffers see: enough for a header, cheap for big files. */
-const HEAD_CHARS = 4096;
+/** How much of the text `input.head` holds: enough for a header or a root element, cheap for big files. */
+export const HEAD_CHARS = 4096;
 
 const parsers: Parser[] = [reutersParser, nitfParser, htmlParser, markdownParser, newsroomParser, plainTextParser];
 
@@ -25,18 +26,17 @@ export function registeredParsers(): readonly Parser[] {
   return parsers;
 }
 
-/** The parsers that claim this input, best sniff score first, plain text last. */
+/** The parsers that claim this input, most confident first, plain text last. */
 export function rankParsers(input: ParseInput): Parser[] {
-  const head = input.text.slice(0, HEAD_CHARS);
   const scored = parsers
-    .map((parser, i) => ({ parser, i, score: parser.sniff(input, head) }))
+    .map((parser, i) => ({ parser, i, score: parser.detect(input) }))
     .filter((s) => s.score > 0 && s.parser !== plainTextParser)
     // Later registrations win ties, so a plug-in can override a built-in.
     .sort((a, b) => b.score - a.score || b.i - a.i);
   return [...scored.map((s) => s.parser), plainTextParser];
 }
 
-/** The parser for this input: the best sniff score; plain text when nobody is sure. */
+/** The parser for this input: the most confident; plain text when nobody is sure. */
 export function pickParser(input: ParseInput): Parser {
   return rankParsers(input)[0] as Parser;
 }

@@ -13,7 +13,8 @@ const RECORD = /<REUTERS\b([^>]*)>([\s\S]*?)<\/REUTERS>/gu;
 
 export const reutersParser: Parser = {
   name: 'reuters-sgml',
-  sniff(input, head) {
+  detect(input) {
+    const { head } = input;
     // A record tag at the start of a line, not a mention of one in prose.
     if (/^<REUTERS\b[^>]*>/mu.test(head)) return 0.95;
     return input.ext === 'sgm' || input.ext === 'sgml' ? 0.3 : 0;

@@ -3,13 +3,14 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bodyToParagraphs, bodyToPlainText } from '../../../../shared/editor/plainText.ts';
 import { resolveZone } from '../../time/zone.ts';
+import { makeParseInput } from './input.ts';
 import { parseMarkdown } from './markdown.ts';
 import { parseNewsroom } from './newsroom.ts';
 import { parsePlainText } from './plainText.ts';
 import { parseInput, pickParser, registerParser } from './registry.ts';
 
 const zone = resolveZone('Asia/Seoul');
-const input = (text: string, ext = 'txt') => ({ text, ext, path: `/x/file.${ext}`, zone });
+const input = (text: string, ext = 'txt') => makeParseInput({ rawText: text, ext, path: `/x/file.${ext}`, zone });
 const repoRoot = resolve(import.meta.dirname, '../../../..');
 const seedFile = resolve(repoRoot, '../shared/corpus/seed/donga-2019-01-09-denuke.txt');
 
@@ -167,7 +168,7 @@ describe('the registry', () => {
   });
 
   it('falls back to the next parser when the best one cannot read the file, and takes plug-ins', () => {
-    registerParser({ name: 'picky', sniff: (i) => (i.ext === 'picky' ? 1 : 0), parse: () => { throw new Error('not mine after all'); } });
+    registerParser({ name: 'picky', detect: (i) => (i.ext === 'picky' ? 1 : 0), parse: () => { throw new Error('not mine after all'); } });
     const result = parseInput(input('Title line\n\nBody.', 'picky'));
     expect(result.parser.name).toBe('text');
     expect(result.articles[0]?.fields.headline).toBe('Title line');

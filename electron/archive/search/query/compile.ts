@@ -1,6 +1,7 @@
 // The query tree -> an FTS5 MATCH expression plus SQL filters. User text never
 // reaches FTS5 raw: every term is reduced to its letter/number tokens and
 // double-quoted, so FTS5 syntax characters in a query are literal text.
+import { ARTICLE_STATUSES } from '../../../../shared/model/article.ts';
 import { runBigrams, splitCjk } from '../cjk.ts';
 import type { QueryNode } from './parser.ts';
 import type { FilterField, TextField } from './lexer.ts';
@@ -35,7 +36,7 @@ const CJK_COLUMNS: Record<TextField | 'all', string> = {
   dek: '{cjk_dek}',
   byline: '{cjk_byline}',
 };
-const STATUSES = ['draft', 'edited', 'ready', 'published', 'spiked'];
+const STATUSES: readonly string[] = ARTICLE_STATUSES;
 
 interface Fts {
   pos: string | null;

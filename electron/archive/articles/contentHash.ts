@@ -1,0 +1,18 @@
+// Identity of an article's content, for duplicate checks across paths.
+// Whitespace never matters (re-wrapped lines, a trailing space); case does:
+// a re-send that only fixes capitalisation is a real change. The case-folded
+// hash beside it finds such near-duplicates, so they can be flagged rather
+// than dropped.
+import { sha256Hex } from '../db/hash.ts';
+
+const spaces = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+/** Same headline and body text, ignoring whitespace only. */
+export function contentHash(headline: string, bodyText: string): string {
+  return sha256Hex(`${spaces(headline)}\n${spaces(bodyText)}`);
+}
+
+/** Same headline and body text, ignoring whitespace and case (the pre-version-5 `content_hash`). */
+export function contentFoldHash(headline: string, bodyText: string): string {
+  return sha256Hex(`${spaces(headline).toLowerCase()}\n${spaces(bodyText).toLowerCase()}`);
+}
