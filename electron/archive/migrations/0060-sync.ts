@@ -75,7 +75,8 @@ CREATE TABLE remote_revisions (
 CREATE INDEX remote_revisions_revision ON remote_revisions (revision_id);
 `);
     const setRid = db.prepare('UPDATE revisions SET rid = ? WHERE id = ?');
-    for (const id of db.prepare('SELECT id FROM revisions ORDER BY id').pluck().iterate() as IterableIterator<number>) setRid.run(uuidv7(), id);
+    // Collected first: an UPDATE while iterating the same table is not allowed.
+    for (const id of db.prepare('SELECT id FROM revisions ORDER BY id').pluck().all() as number[]) setRid.run(uuidv7(), id);
     db.exec(`
 INSERT INTO revision_parents (revision_id, position, parent_rid)
   SELECT r.id, 0, (SELECT p.rid FROM revisions p WHERE p.article_seq = r.article_seq AND p.id < r.id ORDER BY p.id DESC LIMIT 1)

@@ -4,6 +4,7 @@
 // (the app's keychain through Electron's safeStorage, in main), else pg's own
 // PGPASSWORD and ~/.pgpass lookups.
 import pg from 'pg';
+import { parseIntoClientConfig } from 'pg-connection-string';
 import { ArchiveError } from '../errors.ts';
 
 export type ServerClient = pg.Client;
@@ -17,8 +18,9 @@ export interface ConnectOptions {
 
 export async function connectServer(url: string, options: ConnectOptions = {}): Promise<ServerClient> {
   checkUrl(url);
+  // Parsed here (sslmode and all), so a password given apart from the URL is not overridden by the URL's missing one.
   const client = new pg.Client({
-    connectionString: url,
+    ...parseIntoClientConfig(url),
     ...(options.password !== undefined ? { password: options.password } : {}),
     connectionTimeoutMillis: options.timeoutMs ?? 10_000,
     application_name: options.applicationName ?? 'copydesk',

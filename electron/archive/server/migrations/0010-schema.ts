@@ -3,7 +3,7 @@ import type { ServerMigration } from './types.ts';
 // The shared archive's first schema, in its own PostgreSQL schema `copydesk`.
 // Content is stored as on the desktop: append-only revisions (full snapshots:
 // the fields JSON exactly as the desktop wrote it, and a body by SHA-256),
-// bodies stored once (Brotli-compressed Lexical JSON, the desktop's bytes),
+// bodies stored once (the Lexical JSON, checked against its SHA-256),
 // article heads. Every row says who (`created_by`, the login role, forced by
 // its default and the policies) and when (`created_at`, the server's clock).
 // Only an article's head pointer (with the desk its head names) and its lock
@@ -63,9 +63,12 @@ CREATE TABLE copydesk.user_desks (
   PRIMARY KEY (user_name, desk)
 );
 
+-- The body's Lexical JSON (UTF-8) under its SHA-256, which the server checks:
+-- a body cannot be stored under another body's name. TOAST compresses it (lz4).
 CREATE TABLE copydesk.bodies (
   hash text PRIMARY KEY CHECK (hash ~ '^[0-9a-f]{64}$'),
-  data bytea NOT NULL,
+  data bytea COMPRESSION lz4 NOT NULL,
+  CHECK (hash = encode(sha256(data), 'hex')),
   created_at timestamptz NOT NULL DEFAULT now(),
   created_by text NOT NULL DEFAULT current_user
 );
@@ -136,6 +139,10 @@ CREATE FUNCTION copydesk.has_role(r text) RETURNS boolean LANGUAGE sql STABLE
 CREATE FUNCTION copydesk.on_desk(d text) RETURNS boolean LANGUAGE sql STABLE
   AS $$ SELECT copydesk.has_role('admin') OR EXISTS (SELECT 1 FROM copydesk.user_desks u WHERE u.user_name = current_user AND u.desk = d) $$;
 
+-- A policy on revisions cannot read revisions itself (recursion): the first parent's status, through the owner.
+CREATE FUNCTION copydesk.parent_status(parent text) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER SET search_path = copydesk, pg_temp
+  AS $$ SELECT status FROM copydesk.revisions WHERE rid = parent $$;
+
 ALTER TABLE copydesk.desks ENABLE ROW LEVEL SECURITY;
 ALTER TABLE copydesk.users ENABLE ROW LEVEL SECURITY;
 ALTER TABLE copydesk.user_desks ENABLE ROW LEVEL SECURITY;
@@ -171,10 +178,12 @@ CREATE POLICY revisions_write ON copydesk.revisions FOR INSERT WITH CHECK (
   AND EXISTS (SELECT 1 FROM copydesk.articles a WHERE a.id = revisions.article_id AND (a.desk = revisions.desk OR copydesk.has_role('chief')))
   AND (revisions.reason = 'import' OR copydesk.has_role('editor'))
   AND (revisions.reason = 'import' OR copydesk.has_role('chief') OR revisions.status NOT IN ('published', 'killed')
-       OR EXISTS (SELECT 1 FROM copydesk.revisions p WHERE p.rid = revisions.parents[1] AND p.status = revisions.status))
+       OR copydesk.parent_status(revisions.parents[1]) = revisions.status)
 );
 CREATE POLICY heads_read ON copydesk.heads FOR SELECT USING (EXISTS (SELECT 1 FROM copydesk.articles a WHERE a.id = heads.article_id));
-CREATE POLICY bodies_read ON copydesk.bodies FOR SELECT USING (EXISTS (SELECT 1 FROM copydesk.revisions r WHERE r.body_hash = bodies.hash));
+-- A body is readable through a revision you can read (or while you are the one storing it: INSERT … ON CONFLICT checks the new row against this).
+CREATE POLICY bodies_read ON copydesk.bodies FOR SELECT
+  USING (created_by = current_user OR EXISTS (SELECT 1 FROM copydesk.revisions r WHERE r.body_hash = bodies.hash));
 CREATE POLICY bodies_write ON copydesk.bodies FOR INSERT WITH CHECK (created_by = current_user);
 CREATE POLICY lock_events_read ON copydesk.lock_events FOR SELECT USING (EXISTS (SELECT 1 FROM copydesk.articles a WHERE a.id = lock_events.article_id));
 CREATE POLICY lock_events_write ON copydesk.lock_events FOR INSERT
