@@ -9,8 +9,9 @@ import type { Archive } from '../archive.ts';
 import { stmt } from '../db/statements.ts';
 import { ArchiveError } from '../errors.ts';
 import { appendRevision } from '../revisions/repository.ts';
-import { heads } from './dag.ts';
-import { changedParts, type Content } from './merge.ts';
+import { byRid, heads } from './dag.ts';
+import type { Content } from './merge.ts';
+import { conflictingParts } from './reconcile.ts';
 import { loadGraph, revisionContent, showRevision } from './settle.ts';
 
 export interface ConflictSide {
@@ -55,7 +56,8 @@ export function conflictView(archive: Archive, id: string): ConflictView {
   const mine = side(shown);
   const others = hs.filter((h) => h.rid !== shown).sort((a, b) => b.arrival - a.arrival).map((h) => side(h.rid));
   const parts = new Set<string>();
-  for (const t of others) for (const p of changedParts(mine, t, FIELD_NAMES)) parts.add(p);
+  const index = byRid(graph);
+  for (const t of others) for (const p of conflictingParts(index, mine.rid, t.rid, (rid) => revisionContent(archive, rid), FIELD_NAMES)) parts.add(p);
   return { id, headline: String(mine.fields.headline ?? ''), fields: [...parts], mine, theirs: others };
 }
 

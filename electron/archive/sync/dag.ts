@@ -55,14 +55,19 @@ export function isAncestor(index: ReadonlyMap<string, DagNode>, ancestor: string
  * two share no history (two replicas created the "same" article apart).
  */
 export function mergeBase(index: ReadonlyMap<string, DagNode>, a: string, b: string): string | null {
+  const best = mergeBases(index, a, b);
+  return best[best.length - 1] ?? null;
+}
+
+/** Every best common ancestor of `a` and `b`, in rid order (several only in criss-cross histories). */
+export function mergeBases(index: ReadonlyMap<string, DagNode>, a: string, b: string): string[] {
   const ofA = ancestors(index, a);
   const common = [...ancestors(index, b)].filter((rid) => ofA.has(rid));
-  if (common.length === 0) return null;
+  if (common.length === 0) return [];
   const shadowed = new Set<string>();
   for (const rid of common) {
     const node = index.get(rid) as DagNode;
     for (const p of node.parents) for (const up of ancestors(index, p)) shadowed.add(up);
   }
-  const best = common.filter((rid) => !shadowed.has(rid)).sort(compareRid);
-  return best[best.length - 1] ?? null;
+  return common.filter((rid) => !shadowed.has(rid)).sort(compareRid);
 }

@@ -51,6 +51,25 @@ export function mergeContent(base: Content | null, a: Content, b: Content, field
   return { ok: true, merged: { fields, body } };
 }
 
+/** Stands for a value the several bases of a criss-cross history disagree on: neither side "kept" it. */
+const UNKNOWN = Object.freeze({ '\u0000copydesk': 'bases disagree' });
+
+/**
+ * The base of a merge whose sides have several best common ancestors (two
+ * resolutions of one conflict, merged again): where those bases agree, that
+ * value; where they disagree, a value neither side can equal, so a change on
+ * either side conflicts unless both made the same one. Never a silent pick.
+ */
+export function virtualBase(bases: readonly Content[]): Content {
+  const first = bases[0] as Content;
+  const names = new Set(bases.flatMap((b) => Object.keys(b.fields)));
+  const fields: Record<string, unknown> = {};
+  for (const name of names) fields[name] = bases.every((b) => same(b.fields[name], first.fields[name])) ? first.fields[name] : UNKNOWN;
+  // Bodies that disagree: an empty base, so the sides merge only where they are equal.
+  const body = bases.every((b) => same(b.body, first.body)) ? first.body : ({ root: { ...first.body.root, children: [] } } as BodyState);
+  return { fields, body };
+}
+
 /** The fields and body that differ between two snapshots (for the conflict banner and `copydesk conflicts`). */
 export function changedParts(a: Content, b: Content, fieldOrder: readonly string[]): string[] {
   const names = new Set([...fieldOrder, ...Object.keys(a.fields), ...Object.keys(b.fields)]);

@@ -4,8 +4,8 @@
 // which automatic merges to record, which head to show, and whether the
 // article is in conflict. Every replica holding the same graph computes the
 // same merges with the same ids (ids.ts), so they converge without talking.
-import { byRid, compareRid, type DagNode, heads, isAncestor, mergeBase } from './dag.ts';
-import { changedParts, type Content, mergeContent } from './merge.ts';
+import { byRid, compareRid, type DagNode, heads, isAncestor, mergeBases } from './dag.ts';
+import { changedParts, type Content, mergeContent, virtualBase } from './merge.ts';
 import { mergeRevisionId } from './ids.ts';
 
 export type ReconcileAction =
@@ -59,9 +59,8 @@ export function reconcile(graph: ArticleGraph, deps: ReconcileDeps): ReconcileAc
     actions.push({ kind: 'settled', head: shown });
     return actions;
   }
-  const mine = content(shown);
   const parts = new Set<string>();
-  for (const h of hs) if (h.rid !== shown) for (const p of changedParts(mine, content(h.rid), deps.fieldOrder)) parts.add(p);
+  for (const h of hs) if (h.rid !== shown) for (const p of conflictingParts(index, shown, h.rid, content, deps.fieldOrder)) parts.add(p);
   actions.push({ kind: 'conflict', heads: hs.map((h) => h.rid), shown, parts: orderParts([...parts], deps.fieldOrder) });
   return actions;
 }
@@ -77,8 +76,7 @@ function firstMergeable(
     for (let j = i + 1; j < hs.length; j += 1) {
       const a = hs[i] as DagNode;
       const b = hs[j] as DagNode;
-      const base = mergeBase(index, a.rid, b.rid);
-      const outcome = mergeContent(base === null ? null : content(base), content(a.rid), content(b.rid), deps.fieldOrder);
+      const outcome = mergeContent(baseContent(index, a.rid, b.rid, content), content(a.rid), content(b.rid), deps.fieldOrder);
       if (!outcome.ok) continue;
       const hash = deps.hash(outcome.merged);
       const parents: [string, string] = [a.rid, b.rid];
@@ -93,6 +91,20 @@ function firstMergeable(
     }
   }
   return null;
+}
+
+/** The content a three-way merge of `a` and `b` starts from (null: no shared history). */
+export function baseContent(index: ReadonlyMap<string, DagNode>, a: string, b: string, content: (rid: string) => Content): Content | null {
+  const bases = mergeBases(index, a, b);
+  if (bases.length === 0) return null;
+  if (bases.length === 1) return content(bases[0] as string);
+  return virtualBase(bases.map(content));
+}
+
+/** What two heads disagree on: the parts a merge refused (or, should they merge, every part that differs). */
+export function conflictingParts(index: ReadonlyMap<string, DagNode>, a: string, b: string, content: (rid: string) => Content, fieldOrder: readonly string[]): string[] {
+  const outcome = mergeContent(baseContent(index, a, b, content), content(a), content(b), fieldOrder);
+  return outcome.ok ? changedParts(content(a), content(b), fieldOrder) : outcome.conflicts;
 }
 
 /**
