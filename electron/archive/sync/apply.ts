@@ -16,11 +16,20 @@ import { ArchiveError } from '../errors.ts';
 
 export interface Applied {
   pulled: number;
+  /** Revisions whose content does not match their hash (written to the server by hand): skipped, never stored. */
+  rejected: number;
   merged: number;
   conflicts: number;
 }
 
-export function applyPulled(archive: Archive, remoteId: number, plan: PullPlan, knownIds: ReadonlyMap<string, number>, bodies: ReadonlyMap<string, Buffer>): Applied {
+export function applyPulled(
+  archive: Archive,
+  remoteId: number,
+  plan: PullPlan,
+  knownIds: ReadonlyMap<string, number>,
+  bodies: ReadonlyMap<string, Buffer>,
+  onReject?: (rev: PulledRevision, error: Error) => void,
+): Applied {
   const db = archive.db;
   return db
     .transaction((): Applied => {
@@ -38,9 +47,16 @@ export function applyPulled(archive: Archive, remoteId: number, plan: PullPlan, 
       const bodyId = stmt(db, 'SELECT id FROM bodies WHERE hash = ?').pluck();
       const now = archive.now();
       let pulled = 0;
+      let rejected = 0;
       try {
         for (const rev of plan.apply) {
-          verifySnapshotHash(rev);
+          try {
+            verifySnapshotHash(rev);
+          } catch (error) {
+            rejected += 1;
+            onReject?.(rev, error as Error);
+            continue;
+          }
           const blob = bodies.get(rev.bodyHash);
           let id = bodyId.get(rev.bodyHash) as number | undefined;
           if (id === undefined) {
@@ -74,7 +90,7 @@ export function applyPulled(archive: Archive, remoteId: number, plan: PullPlan, 
         if (settled.newConflict) conflicts += 1;
       }
       setCursor(archive, remoteId, plan.cursor);
-      return { pulled, merged, conflicts };
+      return { pulled, rejected, merged, conflicts };
     })
     .immediate();
 }

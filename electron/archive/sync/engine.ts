@@ -27,6 +27,8 @@ export interface SyncResult extends SyncCounts {
   remote: string;
   /** Revisions the server's rules refuse from this user (they stay here, listed by `copydesk remote status`). */
   refused: number;
+  /** Pulled revisions whose content did not match their hash (put on the server by hand): skipped. */
+  rejected: number;
 }
 
 export const DEFAULT_BATCH = 500;
@@ -39,7 +41,7 @@ export async function sync(archive: Archive, remoteName: string | undefined, opt
     await assertServerSchema(client);
     const me = await whoAmI(client);
     recordSyncOutcome(archive, remote.id, { at: archive.now(), error: null, user: me.name, role: me.role });
-    const counts: SyncResult = { remote: remote.name, pushed: 0, pulled: 0, conflicts: 0, merged: 0, refused: 0 };
+    const counts: SyncResult = { remote: remote.name, pushed: 0, pulled: 0, conflicts: 0, merged: 0, refused: 0, rejected: 0 };
     await push(archive, client, remote, me, counts, options);
     await pull(archive, client, remote, counts, options);
     if (counts.merged > 0) await push(archive, client, remote, me, counts, options);
@@ -103,6 +105,7 @@ async function pull(archive: Archive, client: ServerClient, remote: Remote, coun
     if (fetched.batch.revisions.length === 0 && fetched.batch.movedIn.length === 0) break;
     const applied = applyPulled(archive, remote.id, fetched.plan, fetched.known, fetched.blobs);
     counts.pulled += applied.pulled;
+    counts.rejected += applied.rejected;
     counts.merged += applied.merged;
     counts.conflicts += applied.conflicts;
     cursor = fetched.plan.cursor;
