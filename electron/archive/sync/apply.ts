@@ -36,9 +36,20 @@ export function applyPulled(
       markKnown(db, remoteId, plan.known.map((r) => knownIds.get(r.rid) as number));
       const index = new DeferredIndex(db);
       index.begin();
+      let rejected = 0;
+      const valid = plan.apply.filter((rev) => {
+        try {
+          verifySnapshotHash(rev);
+          return true;
+        } catch (error) {
+          rejected += 1;
+          onReject?.(rev, error as Error);
+          return false;
+        }
+      });
       const lastOf = new Map<string, PulledRevision>();
       const count = new Map<string, number>();
-      for (const rev of plan.apply) {
+      for (const rev of valid) {
         lastOf.set(rev.articleId, rev);
         count.set(rev.articleId, (count.get(rev.articleId) ?? 0) + 1);
       }
@@ -47,16 +58,8 @@ export function applyPulled(
       const bodyId = stmt(db, 'SELECT id FROM bodies WHERE hash = ?').pluck();
       const now = archive.now();
       let pulled = 0;
-      let rejected = 0;
       try {
-        for (const rev of plan.apply) {
-          try {
-            verifySnapshotHash(rev);
-          } catch (error) {
-            rejected += 1;
-            onReject?.(rev, error as Error);
-            continue;
-          }
+        for (const rev of valid) {
           const blob = bodies.get(rev.bodyHash);
           let id = bodyId.get(rev.bodyHash) as number | undefined;
           if (id === undefined) {
