@@ -130,6 +130,16 @@ export class Archive {
     return keys;
   }
 
+  /**
+   * With a remote: the article this file's item already is, on this replica
+   * or pulled from another (the same bytes and item identity), if any.
+   */
+  importTwin(source: Partial<ArticleSource>): string | undefined {
+    if (!source.sha256 || !hasRemote(this.db)) return undefined;
+    const id = importedArticleId(source.sha256, importItemKey(completeSource(source)));
+    return articles.getArticleRow(this.db, id) ? id : undefined;
+  }
+
   getArticle(id: string): Article {
     return articleFromRow(this.requireRow(id));
   }
@@ -273,9 +283,13 @@ function completeFields(input: Partial<ArticleFields>): ArticleFields {
  */
 function sharedImportId(db: Archive['db'], source: ArticleSource): string | undefined {
   if (!source.sha256 || !hasRemote(db)) return undefined;
-  const item = source.itemId ? `${source.itemProvider ?? ''}\u0000${source.itemId}` : (source.path?.split('#').slice(1).join('#') ?? '');
-  const id = importedArticleId(source.sha256, item);
+  const id = importedArticleId(source.sha256, importItemKey(source));
   return articles.getArticleRow(db, id) ? undefined : id;
+}
+
+/** The item's identity within its file: provider and id, else the record's key in a container ('' for a one-article file). */
+function importItemKey(source: ArticleSource): string {
+  return source.itemId ? `${source.itemProvider ?? ''}\u0000${source.itemId}` : (source.path?.split('#').slice(1).join('#') ?? '');
 }
 
 function completeSource(source: Partial<ArticleSource> | undefined): ArticleSource {
