@@ -25,6 +25,8 @@ import { registerAppScheme, serveAppProtocol } from './protocol/register.ts';
 import { createMainWindow } from './window/createWindow.ts';
 import { installGuards } from './window/guards.ts';
 import { ArchiveWorkers, WorkerStartError } from './worker/pool.ts';
+import { SyncController } from './sync/controller.ts';
+import { safeStorageKeychain } from './sync/keychain.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const outRoot = join(here, '..');
@@ -88,6 +90,8 @@ async function start(): Promise<void> {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send(eventChannel(domainName, eventName), payload);
   };
   const imports = new ImportController(workers, emit);
+  // The shared archive: password from the OS keychain, background sync in the writer worker.
+  const syncing = new SyncController(workers, safeStorageKeychain(join(app.getPath('userData'), 'sync-credentials.json')), emit, log);
   const focused = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   const context: MainContext = {
     archivePath,
@@ -123,6 +127,7 @@ async function start(): Promise<void> {
     openExternal: (url) => shell.openExternal(url),
     writeTextFile: (path, text) => writeFile(path, text, 'utf8'),
     writeClipboard: ({ html, text }) => clipboard.write({ html, text }),
+    sync: syncing,
   };
 
   const dispatcher = createDispatcher({ contract, handlers, trustedOrigin: APP_ORIGIN, context: () => context, log });
@@ -138,6 +143,7 @@ async function start(): Promise<void> {
     log,
   });
   if (process.env.COPYDESK_AUTO_BACKUP !== '0') backups.start();
+  void syncing.resume().catch((error: unknown) => log.warn('could not resume the background sync', error));
 
   // Quitting mid-import cancels it and waits for the writer to finish its batch, then closes the workers.
   let closing = false;
@@ -146,7 +152,7 @@ async function start(): Promise<void> {
     closing = true;
     event.preventDefault();
     imports.cancel();
-    void Promise.all([imports.idle(), backups.stop()])
+    void Promise.all([imports.idle(), backups.stop(), syncing.stop()])
       .then(() => workers.close())
       .catch((error: unknown) => log.error('closing the archive workers failed', error))
       .finally(() => app.quit());

@@ -51,5 +51,6 @@ export function buildApi(transport: Transport, locals: Locals): CopydeskApi {
     editor: buildDomain('editor', transport, locals),
     export: buildDomain('export', transport, locals),
     import: buildDomain('import', transport, locals),
+    sync: buildDomain('sync', transport, locals),
   } satisfies CopydeskApi);
 }

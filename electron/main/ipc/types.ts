@@ -7,6 +7,7 @@ import type { Archive } from '../../archive/archive.ts';
 import type { Contract, DomainContract, DomainName, EventPayload, MethodOutput, MethodParsed } from '../../../shared/contract/index.ts';
 import type { Result } from '../../../shared/result.ts';
 import type { ImportReportSummaryValue } from '../../../shared/contract/import.ts';
+import type { SyncStatusValue } from '../../../shared/contract/sync.ts';
 
 export type Where = 'read' | 'write';
 
@@ -86,4 +87,10 @@ export interface MainContext {
   writeClipboard(data: { html: string; text: string }): void;
   readonly emit: Emit;
   readonly log: Logger;
+  /** The shared archive: keeps the password in the OS keychain and runs the background sync (absent in tests without it). */
+  readonly sync?: SyncControl;
+}
+
+export interface SyncControl {
+  connect(input: { name: string; url: string; desk: string; password: string }): Promise<SyncStatusValue>;
 }
