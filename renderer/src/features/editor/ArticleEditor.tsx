@@ -11,6 +11,7 @@ import { ConflictDialog } from './ConflictDialog.tsx';
 import { FieldsPanel } from './FieldsPanel.tsx';
 import type { BodyStats } from './plugins/TextStatsPlugin/TextStatsPlugin.tsx';
 import { ReadyChecklist } from './ReadyChecklist.tsx';
+import { SharedBanner } from '../sync/SharedBanner.tsx';
 import { type SaveState, useArticleDocument } from './useArticleDocument.ts';
 
 function saveLabel(state: SaveState): string {
@@ -41,7 +42,20 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus }: Art
   const [findOpen, setFindOpen] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [revisionName, setRevisionName] = useState('');
+  // Someone else holds the shared archive's lock: read-only until they let go (or a chief breaks it).
+  const [lockedOut, setLockedOut] = useState(false);
   const { fields } = doc;
+  const onReadOnly = useCallback(
+    (readOnly: boolean) => {
+      setLockedOut(readOnly);
+      doc.editorRef.current?.setEditable(!readOnly);
+    },
+    [doc.editorRef],
+  );
+  const currentText = useCallback(
+    () => ({ fields: { ...doc.fields } as Record<string, unknown>, body: doc.editorRef.current?.getEditorState().toJSON() as unknown }),
+    [doc.fields, doc.editorRef],
+  );
 
   const onStats = useCallback((stats: BodyStats) => setBodyText(stats.text), []);
   const onFindClose = useCallback(() => setFindOpen(false), []);
@@ -105,6 +119,7 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus }: Art
           History
         </button>
       </header>
+      <SharedBanner articleId={doc.id} onReadOnly={onReadOnly} current={currentText} onResolved={onClose} />
       {doc.notice && (
         <div className="cd-notice" role="alert">
           {doc.notice} <button type="button" onClick={() => doc.setNotice(null)} aria-label="Dismiss">×</button>
@@ -112,7 +127,7 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus }: Art
       )}
       <div className="cd-editor-main">
         <aside className="cd-sidebar">
-          <FieldsPanel fields={fields} slugAuto={doc.slugAuto} readOnly={doc.conflict} setField={doc.setField} onStatus={onArticleStatus} />
+          <FieldsPanel fields={fields} slugAuto={doc.slugAuto} readOnly={doc.conflict || lockedOut} setField={doc.setField} onStatus={onArticleStatus} />
           <section className="cd-counts" aria-label="Counts">
             <div data-testid="count-body">
               Body: {counts.words} words · {counts.chars} chars
