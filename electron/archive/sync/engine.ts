@@ -21,6 +21,8 @@ export interface SyncOptions {
   onStep?: (step: 'pushed-batch' | 'pulled-batch') => void | Promise<void>;
   /** An open connection to reuse (the app's background sync keeps one). */
   client?: ServerClient;
+  /** One direction only (the benchmark times them apart). */
+  only?: 'push' | 'pull';
 }
 
 export interface SyncResult extends SyncCounts {
@@ -42,9 +44,9 @@ export async function sync(archive: Archive, remoteName: string | undefined, opt
     const me = await whoAmI(client);
     recordSyncOutcome(archive, remote.id, { at: archive.now(), error: null, user: me.name, role: me.role });
     const counts: SyncResult = { remote: remote.name, pushed: 0, pulled: 0, conflicts: 0, merged: 0, refused: 0, rejected: 0 };
-    await push(archive, client, remote, me, counts, options);
-    await pull(archive, client, remote, counts, options);
-    if (counts.merged > 0) await push(archive, client, remote, me, counts, options);
+    if (options.only !== 'pull') await push(archive, client, remote, me, counts, options);
+    if (options.only !== 'push') await pull(archive, client, remote, counts, options);
+    if (counts.merged > 0 && options.only !== 'pull') await push(archive, client, remote, me, counts, options);
     recordSyncOutcome(archive, remote.id, { at: archive.now(), error: null });
     return counts;
   } catch (error) {
