@@ -91,7 +91,7 @@ async function start(): Promise<void> {
   };
   const imports = new ImportController(workers, emit);
   // The shared archive: password from the OS keychain, background sync in the writer worker.
-  const syncing = new SyncController(workers, safeStorageKeychain(join(app.getPath('userData'), 'sync-credentials.json')), emit, log);
+  const syncing = new SyncController(workers, safeStorageKeychain(join(dirname(archivePath), 'sync-credentials.json')), emit, log);
   const focused = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   const context: MainContext = {
     archivePath,
