@@ -4,6 +4,8 @@
 import { useEffect, useState } from 'react';
 import type { SyncStatusValue } from '../../../../shared/contract/sync.ts';
 import { syncApi } from './api.ts';
+import { ConnectForm } from './ConnectForm.tsx';
+import './sync.css';
 
 function ago(iso: string | null): string {
   if (!iso) return 'never';
@@ -16,6 +18,7 @@ function ago(iso: string | null): string {
 export function SyncIndicator() {
   const [status, setStatus] = useState<SyncStatusValue | null>(null);
   const [busy, setBusy] = useState(false);
+  const [connecting, setConnecting] = useState(false);
   useEffect(() => {
     let live = true;
     void syncApi.status({}).then((r) => live && r.ok && setStatus(r.value));
@@ -26,7 +29,24 @@ export function SyncIndicator() {
     };
   }, []);
   const remote = status?.remotes[0];
-  if (!status || !remote) return null;
+  if (!status) return null;
+  if (connecting)
+    return (
+      <ConnectForm
+        remote={remote}
+        onDone={(s) => {
+          setStatus(s);
+          setConnecting(false);
+        }}
+        onCancel={() => setConnecting(false)}
+      />
+    );
+  if (!remote || !status.running)
+    return (
+      <button type="button" className="sync-indicator sync-offline" data-testid="sync-connect" onClick={() => setConnecting(true)}>
+        {remote ? `${remote.name}: sign in to sync…` : 'Shared archive…'}
+      </button>
+    );
   const state = remote.online ? 'online' : 'offline';
   const syncNow = async () => {
     setBusy(true);
