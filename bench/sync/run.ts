@@ -112,6 +112,11 @@ async function main(): Promise<void> {
     addRemote(b, { name: 'desk', url: pg.url('reader'), desk: 'bench' });
     const story = a.createArticle({ headline: 'Latency probe' });
     await sync(a, 'desk', { password: 'writer-password', only: 'push' });
+    // B starts caught up to just before the probe (it pulled the archive in step 2): only the probe's revisions are new.
+    const before = await connectServer(pg.superUrl);
+    const probeSeq = Number((await before.query<{ m: string }>('SELECT min(seq) AS m FROM copydesk.revisions WHERE article_id = $1', [story.id])).rows[0]?.m ?? 1);
+    await before.end();
+    b.db.prepare('UPDATE remotes SET pull_cursor = ?').run(probeSeq - 1);
     const watcher = new SyncWatcher(b, 'desk', { password: 'reader-password', pollMs: 60_000, onRound: () => undefined });
     const probeDek = (value: string) => {
       try {
