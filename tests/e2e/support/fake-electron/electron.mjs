@@ -113,7 +113,7 @@ export const dialog = {
 export const shell = { openExternal: async () => undefined };
 export const clipboard = { write: () => undefined };
 // No OS keychain in the smoke run: the shared archive's password would be kept for the session only.
-export const safeStorage = { isEncryptionAvailable: () => false, encryptString: (s) => new TextEncoder().encode(String(s)), decryptString: (b) => new TextDecoder().decode(b) };
+export const safeStorage = { isEncryptionAvailable: () => false, encryptString: (s) => String(s), decryptString: (b) => String(b) };
 export const Menu = {
   buildFromTemplate: (template) => ({ template }),
   setApplicationMenu(menu) {
