@@ -110,6 +110,9 @@ export function storeArticle(ctx: StoreContext, sourcePath: string, parsed: Prep
     );
     return { outcome: 'updated', articleId: saved.article.id, reason: null };
   }
+  // In a shared archive the same bytes and item are one article, wherever they were imported first.
+  const twin = ctx.archive.importTwin(source);
+  if (twin) return { outcome: 'duplicate', articleId: twin, reason: 'the same file is already in the shared archive' };
   const same = ctx.lookups.byContent.get(hash) as ExistingRow | undefined;
   if (same && same.source_sha256 === ctx.sha256 && !record)
     return { outcome: 'duplicate', articleId: same.id, reason: `identical file already imported from ${same.source_path ?? 'another file'}` };

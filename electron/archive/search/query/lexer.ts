@@ -2,7 +2,7 @@
 // list of tokens, with notices for what it had to repair (an unclosed quote).
 
 export const TEXT_FIELDS = ['headline', 'dek', 'byline'] as const;
-export const FILTER_FIELDS = ['section', 'tag', 'status', 'posted', 'updated'] as const;
+export const FILTER_FIELDS = ['section', 'tag', 'status', 'posted', 'updated', 'desk'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 export type FilterField = (typeof FILTER_FIELDS)[number];
 const FIELD_ALIASES: Record<string, TextField | FilterField> = {
@@ -14,6 +14,7 @@ const FIELD_ALIASES: Record<string, TextField | FilterField> = {
   by: 'byline',
   author: 'byline',
   section: 'section',
+  desk: 'desk',
   tag: 'tag',
   tags: 'tag',
   status: 'status',

@@ -11,6 +11,7 @@ import { ConflictDialog } from './ConflictDialog.tsx';
 import { FieldsPanel } from './FieldsPanel.tsx';
 import type { BodyStats } from './plugins/TextStatsPlugin/TextStatsPlugin.tsx';
 import { ReadyChecklist } from './ReadyChecklist.tsx';
+import { SharedBanner } from '../sync/SharedBanner.tsx';
 import { type SaveState, useArticleDocument } from './useArticleDocument.ts';
 
 function saveLabel(state: SaveState): string {
@@ -43,10 +44,23 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus, onExp
   const [findOpen, setFindOpen] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [revisionName, setRevisionName] = useState('');
+  // Someone else holds the shared archive's lock: read-only until they let go (or a chief breaks it).
+  const [lockedOut, setLockedOut] = useState(false);
   const { fields } = doc;
   const headlineRef = useRef<HTMLInputElement>(null);
   const historyButton = useRef<HTMLButtonElement>(null);
   const { editorRef } = doc;
+  const onReadOnly = useCallback(
+    (readOnly: boolean) => {
+      setLockedOut(readOnly);
+      doc.editorRef.current?.setEditable(!readOnly);
+    },
+    [doc.editorRef],
+  );
+  const currentText = useCallback(
+    () => ({ fields: { ...doc.fields } as Record<string, unknown>, body: doc.editorRef.current?.getEditorState().toJSON() as unknown }),
+    [doc.fields, doc.editorRef],
+  );
 
   const onStats = useCallback((stats: BodyStats) => setBodyText(stats.text), []);
   // Escape (or ×) in the find bar: the caret goes back to the body, where it was.
@@ -132,6 +146,7 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus, onExp
           </button>
         )}
       </header>
+      <SharedBanner articleId={doc.id} onReadOnly={onReadOnly} current={currentText} onResolved={onClose} />
       {doc.notice && (
         <div className="cd-notice" role="alert">
           {doc.notice} <button type="button" onClick={() => doc.setNotice(null)} aria-label="Dismiss">×</button>
@@ -139,7 +154,7 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus, onExp
       )}
       <div className="cd-editor-main">
         <aside className="cd-sidebar">
-          <FieldsPanel fields={fields} slugAuto={doc.slugAuto} readOnly={doc.conflict} setField={doc.setField} onStatus={onArticleStatus} headlineRef={headlineRef} />
+          <FieldsPanel fields={fields} slugAuto={doc.slugAuto} readOnly={doc.conflict || lockedOut} setField={doc.setField} onStatus={onArticleStatus} headlineRef={headlineRef} />
           <section className="cd-counts" aria-label="Counts">
             <div data-testid="count-body">
               Body: {counts.words} words · {counts.chars} chars
