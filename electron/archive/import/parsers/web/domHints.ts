@@ -55,7 +55,7 @@ export function storyHeadings(all: readonly HtmlElement[], siteNames: readonly s
 export function itempropValues(all: readonly HtmlElement[], prop: string): string[] {
   const out: string[] = [];
   for (const el of all) {
-    if (el.name === 'meta' || !tokens(el, 'itemprop').includes(prop.toLowerCase())) continue;
+    if (!tokens(el, 'itemprop').includes(prop.toLowerCase())) continue;
     const named = el.attribs.itemscope !== undefined ? findNamed(el) : null;
     const value = el.attribs.content ?? el.attribs.datetime ?? (named ? elementText(named) : elementText(el));
     if (value.trim() !== '') out.push(value);
