@@ -8,8 +8,9 @@
 // network and no script engine, and scripts, frames and embeds are removed
 // before it sees the page. Measured against linkedom, happy-dom and jsdom in
 // README ("Web pages").
-import { Readability } from '@mozilla/readability';
-import JSDOMParser from '@mozilla/readability/JSDOMParser.js';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type JSDOMParserClass from '@mozilla/readability/JSDOMParser.js';
 import render from 'dom-serializer';
 import { parseDocument } from 'htmlparser2';
 import { type HtmlElement, type HtmlNode, isElement, textOf } from '../htmlBlocks.ts';
@@ -22,6 +23,18 @@ const REMOVE = new Set([
 ]);
 
 type Parent = { children: HtmlNode[] };
+
+// Loaded on the first web capture, not at start-up: most imports (and every
+// CLI command, every prepare worker) never meet one.
+const requireLib = createRequire(import.meta.url);
+let lib: { Readability: typeof ReadabilityClass; JSDOMParser: typeof JSDOMParserClass } | null = null;
+function readability(): NonNullable<typeof lib> {
+  lib ??= {
+    Readability: (requireLib('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability,
+    JSDOMParser: requireLib('@mozilla/readability/JSDOMParser.js') as typeof JSDOMParserClass,
+  };
+  return lib;
+}
 
 /** Remove code, frames, embeds and comments in place (iteratively: the tree may be 1,000 levels deep). */
 function strip(root: Parent): void {
@@ -52,9 +65,10 @@ export function serializeForJsdomParser(root: Parent): string {
  * first. `baseUrl` (the page's canonical URL) makes relative links absolute.
  */
 export function extractStory(doc: Parent, baseUrl: string | null): HtmlNode[] | null {
+  const { Readability, JSDOMParser } = readability();
   const dom = new JSDOMParser().parse(serializeForJsdomParser(doc), baseUrl ?? 'about:blank');
   // Classes kept (they do not change what Readability extracts) so photo captions can be told from paragraphs.
-  const article = new Readability(dom as ConstructorParameters<typeof Readability>[0], { keepClasses: true }).parse();
+  const article = new Readability(dom as ConstructorParameters<typeof ReadabilityClass>[0], { keepClasses: true }).parse();
   const content = article?.content;
   if (typeof content !== 'string' || content.trim() === '') return null;
   const story = parseDocument(content, PARSE_OPTIONS);
