@@ -66,7 +66,8 @@ export function pageFields(meta: PageMeta, ctx: PageContext): PageFields {
   const creditLine = siteNames[0] ?? '';
 
   // Headline: a simple page's own <h1> is the title it shows; on a capture an <h1> may be a logo or a teaser's.
-  const headings = () => storyHeadings(meta.all, siteNames);
+  let found: ReturnType<typeof storyHeadings> | null = null;
+  const headings = () => (found ??= storyHeadings(meta.all, siteNames));
   const inRoot = () => {
     const scope = new Set(ctx.rootElements);
     return headings().find((h) => scope.has(h.el)) ?? null;
@@ -95,8 +96,8 @@ export function pageFields(meta: PageMeta, ctx: PageContext): PageFields {
       () => cleanAuthors(itempropValues(meta.all, 'author').slice(0, 1).map((name) => ({ name, role: '' })), siteNames, true),
       () => {
         const scope = new Set(ctx.rootElements);
-        const found = bylineCandidates(meta.all);
-        for (const c of [...found.filter((x) => scope.has(x.el)), ...found]) {
+        const candidates = bylineCandidates(meta.all);
+        for (const c of [...candidates.filter((x) => scope.has(x.el)), ...candidates]) {
           const a = cleanAuthors([{ name: c.text, role: '' }], siteNames, true);
           if (a.length > 0) return a;
         }
