@@ -67,6 +67,12 @@ describe('HTML pages', () => {
     expect(first.children.find((n) => n.text === 'dawn')?.format).toBe(2);
   });
 
+  it('reads lang="und" (what an export of an article without a language says) as unknown and guesses instead', () => {
+    const page = (lang: string) => `<html lang="${lang}"><head><title>T</title></head><body><article><p>권리를 지키는 사람들의 이야기</p></article></body></html>`;
+    expect(parseHtml(input(page('und'), 'html')).fields.language).toBe('ko');
+    expect(parseHtml(input(page('ja-JP'), 'html')).fields.language).toBe('ja');
+  });
+
   it('falls back to og:title / <title> and <time> without an article element', () => {
     const a = parseHtml(input('<html><head><title>Plain title</title></head><body><div><time datetime="2019-01-09 07:31">Jan 9</time><p>One.</p><p>Two.</p></div></body></html>', 'htm'));
     expect(a.fields.headline).toBe('Plain title');

@@ -21,6 +21,7 @@ export function BatchExport({ initialQuery, format, onStatus }: BatchExportProps
   useEffect(() => api.export.onProgress(setProgress), []);
 
   const run = async () => {
+    if (running) return;
     setRunning(true);
     setResult(null);
     setProgress(null);
@@ -38,7 +39,7 @@ export function BatchExport({ initialQuery, format, onStatus }: BatchExportProps
       <h3>Search results</h3>
       <div className="export-actions">
         <input type="search" aria-label="Articles to export (search)" placeholder="every article" value={query} onChange={(e) => setQuery(e.target.value)} />
-        <button type="button" onClick={() => void run()} disabled={running}>
+        <button type="button" onClick={() => void run()} aria-disabled={running || undefined}>
           Export search results…
         </button>
       </div>

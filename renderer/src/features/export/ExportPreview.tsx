@@ -2,11 +2,15 @@
 // The iframe is `sandbox=""` (no allow-scripts, no same-origin: an opaque
 // origin that cannot run script, submit forms, open windows or reach this
 // page) and gets the document as srcdoc; the document also carries its own
-// CSP (default-src 'none'), and this page's CSP applies to it as well.
-import { useEffect, useState } from 'react';
+// CSP (default-src 'none'), and this page's CSP applies to it as well. Its
+// links target a new window, which the sandbox refuses: a click on one does
+// nothing (main's will-frame-navigate guard blocks any other way out), and
+// useFrameFocusReturn brings focus back so the dialog keeps its keys.
+import { useEffect, useRef, useState } from 'react';
 import type { ExportPreviewValue } from '../../../../shared/contract/export.ts';
 import type { ExportFormat } from '../../../../shared/export/types.ts';
 import { api } from '../../api/client.ts';
+import { useFrameFocusReturn } from './useFrameFocusReturn.ts';
 
 export interface ExportPreviewProps {
   articleId: string;
@@ -18,6 +22,9 @@ export function ExportPreview({ articleId, format, onStatus }: ExportPreviewProp
   const [preview, setPreview] = useState<ExportPreviewValue | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const section = useRef<HTMLElement>(null);
+  const frame = useRef<HTMLIFrameElement>(null);
+  useFrameFocusReturn(frame, section);
 
   useEffect(() => {
     let live = true;
@@ -38,6 +45,7 @@ export function ExportPreview({ articleId, format, onStatus }: ExportPreviewProp
   };
 
   const save = async () => {
+    if (busy) return;
     setBusy(true);
     const r = await api.export.saveAs({ id: articleId, format });
     setBusy(false);
@@ -47,17 +55,18 @@ export function ExportPreview({ articleId, format, onStatus }: ExportPreviewProp
 
   if (error) return <p role="alert">{error}</p>;
   return (
-    <section className="export-article" aria-label="This article">
+    <section className="export-article" aria-label="This article" ref={section} tabIndex={-1}>
       <div className="export-actions">
         <h3>{preview ? preview.headline || 'Untitled article' : 'Loading the preview…'}</h3>
         <button type="button" onClick={() => void copy()} disabled={!preview}>
           Copy HTML
         </button>
-        <button type="button" onClick={() => void save()} disabled={!preview || busy}>
+        {/* aria-disabled while saving, not disabled: a disabled button drops the keyboard focus to <body>. */}
+        <button type="button" onClick={() => void save()} disabled={!preview} aria-disabled={busy || undefined}>
           Export…
         </button>
       </div>
-      {preview && <iframe className="export-frame" title="Export preview" sandbox="" referrerPolicy="no-referrer" srcDoc={preview.document} />}
+      {preview && <iframe ref={frame} className="export-frame" title="Export preview" sandbox="" referrerPolicy="no-referrer" srcDoc={preview.document} />}
     </section>
   );
 }

@@ -194,6 +194,8 @@ describe('precedence when sources disagree', () => {
     const korean = Array.from({ length: 6 }, (_, i) => `<p>${i} 항구가 다시 열렸다. 준설 작업이 끝나고 어선들이 돌아왔다. 시의회는 화요일 밤늦게까지 회의를 열어 정박료와 어업의 미래에 대해 논의한 뒤 표결했다. 주민들은 환영했다. 항구가 다시 열렸다. 준설 작업이 끝나고 어선들이 돌아왔다. 시의회는 화요일 밤늦게까지 회의를 열어 정박료와 어업의 미래에 대해 논의했다.</p>`).join('');
     expect(parsePage(capturePage({ story: korean })).fields.language).toBe('ko');
     expect(parsePage(capturePage()).fields.language).toBe('');
+    // "und" (undetermined, what our export writes for an unknown language) says nothing: the next source counts.
+    expect(parsePage(capturePage({ htmlAttrs: 'lang="und"', head: meta('og:locale', 'ko_KR') })).fields.language).toBe('ko');
   });
 });
 

@@ -28,11 +28,14 @@ export function cleanTitle(title: string, siteNames: readonly string[], h1s: rea
   return pieces.join('').trim();
 }
 
-/** The primary language subtag, lower case (`en-GB` → `en`, `pt_BR` → `pt`): the file's own tag first. */
+/**
+ * The primary language subtag, lower case (`en-GB` → `en`, `pt_BR` → `pt`): the file's own tag
+ * first. `und` (BCP 47 undetermined: what our own export writes for an unknown language) says nothing.
+ */
 export function languageOf(...tags: ReadonlyArray<string | null | undefined>): string {
   for (const tag of tags) {
     const primary = (tag ?? '').trim().split(/[-_,;\s]/u)[0]?.toLowerCase() ?? '';
-    if (/^[a-z]{2,3}$/u.test(primary)) return primary;
+    if (/^[a-z]{2,3}$/u.test(primary) && primary !== 'und') return primary;
   }
   return '';
 }
