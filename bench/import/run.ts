@@ -4,6 +4,10 @@
 // records, originals); in the same run, the rows it wrote are inserted again
 // by a bare better-sqlite3 loop into a fresh file with the same schema. Goal:
 // the importer at >= 0.6 x the bare rate and >= 2,500 articles/s.
+// Then the web-capture section (webCapture.ts): saved pages through the HTML
+// parser against Readability over jsdom (`--web-rounds N`, default 5;
+// `--web-candidates` adds linkedom, happy-dom and raw JSDOMParser;
+// `--only web-capture` runs that section alone).
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +17,7 @@ import { defaultPrepareCount, sourcePrepareWorkers } from '../../electron/archiv
 import { argValue, gc, type Metric, metric, printMetrics } from '../lib/metrics.ts';
 import { bareInsert, readRows } from './bare.ts';
 import { CORPUS, loadCorpus, writeCorpus } from './corpus.ts';
+import { benchWebCapture, webCaptureAvailable } from './webCapture.ts';
 
 const argv = process.argv.slice(2);
 const N = Number(argValue(argv, 'files') ?? 100_000);
@@ -20,6 +25,21 @@ const JSON_OUT = argv.includes('--json');
 // Prepare threads beside the writing thread, as `copydesk import` uses them (--workers N; 0 = all on one thread).
 const WORKERS = Number(argValue(argv, 'workers') ?? defaultPrepareCount());
 const BARE_LIMIT = 300_000; // the peer holds every row in memory
+const ONLY = argValue(argv, 'only');
+
+/** The web-capture section, or a note when its corpus is absent. */
+function webCaptureMetrics(): Metric[] {
+  if (!webCaptureAvailable()) {
+    console.error(`web-capture section skipped: it needs ${CORPUS}/interchange/html-capture and readability-expected`);
+    return [];
+  }
+  return benchWebCapture({ rounds: Number(argValue(argv, 'web-rounds') ?? 5), candidates: argv.includes('--web-candidates') });
+}
+
+if (ONLY === 'web-capture') {
+  printMetrics(webCaptureMetrics(), JSON_OUT);
+  process.exit(0);
+}
 
 if (!existsSync(join(CORPUS, 'bbc-news'))) {
   console.error(`bench:import needs ${CORPUS} (bbc-news, ko-wikinews, ja-wikinews); it is read at run time only.`);
@@ -100,6 +120,7 @@ try {
     metric({ name: `import.reimport-rate@${N}`, value: N / reSeconds, unit: 'files/s', peer: 'first import', peerValue: N / coreSeconds, goal: 'report', pass: again.duplicates === N }),
     metric({ name: `size.originals-share@${N}`, value: (100 * originalsBytes) / archiveBytes, unit: '% of archive', peer: 'archive MB', peerValue: archiveBytes / 1048576, goal: 'report', pass: true }),
   );
+  metrics.push(...webCaptureMetrics());
   printMetrics(metrics, JSON_OUT);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -62,6 +62,7 @@ export const manifest = {
   },
   sync: {
     methods: { status: true, syncNow: true, conflict: true, resolve: true, lock: true, unlock: true, breakLock: true, connect: true },
+    preload: {},
     events: { changed: true },
     local: {},
   },
