@@ -127,7 +127,7 @@ describe('versions of one item', () => {
       { key: 'a', ...wireItem('urn:test:a', 1, 'Item A', ['Alpha text.']) },
       { key: 'b', ...wireItem('urn:test:b', 1, 'Item B', ['Beta text.']) },
     ]);
-    expect(rows.map((r) => [r.outcome, r.path.endsWith('#a') || r.path.endsWith('#b'), r.flags.includes('record')])).toEqual([
+    expect(rows.map((r) => [r.outcome, r.path.endsWith('#a') || r.path.endsWith('#b'), (r.flags ?? []).includes('record')])).toEqual([
       ['imported', true, true],
       ['imported', true, true],
     ]);
