@@ -9,6 +9,7 @@ import { ArchiveError, isArchiveError } from '../errors.ts';
 import type { Article } from '../../../shared/model/article.ts';
 import { FORMAT_EXTENSIONS } from '../../../shared/export/types.ts';
 import { fileStem, NameAllocator, pathInside } from './names.ts';
+import { exportRefusal } from './refusal.ts';
 import { renderExport } from './render.ts';
 import { type ExportMark, recordExportRevisions } from './revision.ts';
 import type { ExportFailureCode, ExportFileResult, ExportManifest, ExportOptions, ExportReport } from './types.ts';
@@ -83,6 +84,8 @@ function exportOne(
     if (isArchiveError(error) && error.code === 'not-found') return failed('not-found', error.message);
     throw error;
   }
+  const refused = exportRefusal(article, new Date(archive.now()), { ignoreEmbargo: options.ignoreEmbargo === true });
+  if (refused) return failed(refused.code, refused.reason, article.headline);
   let bytes: Buffer;
   try {
     bytes = Buffer.from(renderExport(article, options.format, { printStylesheet: options.printStylesheet !== false }), 'utf8');
