@@ -13,7 +13,7 @@ export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
 export interface ExportRefusal {
   code: RefusalCode;
-  /** One sentence for the user, naming the instant for an embargo. */
+  /** What the article is, for the user; reads after "it is" (`embargoed until … (…Z)`). */
   reason: string;
   /** The embargo as the file gave it, for `embargoed`; null otherwise. */
   embargoedUntil: string | null;
@@ -28,9 +28,9 @@ type Checked = Pick<Article, 'status' | 'pubStatus' | 'embargoedUntil'>;
 
 export function exportRefusal(article: Checked, now: Date, options: RefusalOptions = {}): ExportRefusal | null {
   if (article.status === 'killed' || article.pubStatus === 'canceled')
-    return { code: 'killed', reason: 'killed: a killed article is kept in the archive but never exported', embargoedUntil: null };
+    return { code: 'killed', reason: 'killed (a killed article stays in the archive but is never exported)', embargoedUntil: null };
   if (article.status === 'withheld')
-    return { code: 'withheld', reason: 'withheld: it cannot be exported until the provider or the desk releases it', embargoedUntil: null };
+    return { code: 'withheld', reason: 'withheld (it can be exported once the provider or the desk releases it)', embargoedUntil: null };
   if (article.embargoedUntil !== null && !options.ignoreEmbargo) {
     const until = Date.parse(article.embargoedUntil);
     if (!Number.isFinite(until))

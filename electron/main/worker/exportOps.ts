@@ -8,6 +8,7 @@ import type { Archive } from '../../archive/archive.ts';
 import { ArchiveError } from '../../archive/errors.ts';
 import { exportArticles } from '../../archive/export/exporter.ts';
 import { allHits } from '../../archive/search/allHits.ts';
+import { exportRefusal } from '../../archive/export/refusal.ts';
 import { renderExport } from '../../archive/export/render.ts';
 import { recordExportRevisions } from '../../archive/export/revision.ts';
 import type { ExportProgress } from '../../archive/export/types.ts';
@@ -41,6 +42,8 @@ export const exportOps = {
     const path = stringArg(args, 'path');
     const format = formatOf(args.format);
     const article = archive.getArticle(stringArg(args, 'id'));
+    const refused = exportRefusal(article, new Date(archive.now()), { ignoreEmbargo: args.ignoreEmbargo === true });
+    if (refused) throw new ArchiveError('refused', `“${article.headline || 'This article'}” cannot be exported: it is ${refused.reason}.`);
     const bytes = Buffer.from(renderExport(article, format), 'utf8');
     writeFileSync(path, bytes);
     const [revisionId] = recordExportRevisions(archive, [{ article, name: `export ${format}: ${basename(path)}` }]);
@@ -61,7 +64,12 @@ export const exportOps = {
         pending = null;
       }
     };
-    const report = exportArticles(archive, ids, { outDir: stringArg(args, 'outDir'), format: formatOf(args.format), onProgress });
+    const report = exportArticles(archive, ids, {
+      outDir: stringArg(args, 'outDir'),
+      format: formatOf(args.format),
+      onProgress,
+      ignoreEmbargo: args.ignoreEmbargo === true,
+    });
     if (pending) progress?.(pending);
     return report;
   },
