@@ -11,6 +11,9 @@ import { ConflictDialog } from './ConflictDialog.tsx';
 import { FieldsPanel } from './FieldsPanel.tsx';
 import type { BodyStats } from './plugins/TextStatsPlugin/TextStatsPlugin.tsx';
 import { ReadyChecklist } from './ReadyChecklist.tsx';
+import { EmbargoNotice } from '../wire/EmbargoNotice.tsx';
+import { StatusBanner } from '../wire/StatusBanner.tsx';
+import { WireMetadata } from '../wire/WireMetadata.tsx';
 import { type SaveState, useArticleDocument } from './useArticleDocument.ts';
 
 function saveLabel(state: SaveState): string {
@@ -105,6 +108,8 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus }: Art
           History
         </button>
       </header>
+      <StatusBanner status={fields.status} pubStatus={fields.pubStatus} editorNote={fields.editorNote} />
+      <EmbargoNotice until={fields.embargoedUntil} />
       {doc.notice && (
         <div className="cd-notice" role="alert">
           {doc.notice} <button type="button" onClick={() => doc.setNotice(null)} aria-label="Dismiss">×</button>
@@ -113,6 +118,7 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus }: Art
       <div className="cd-editor-main">
         <aside className="cd-sidebar">
           <FieldsPanel fields={fields} slugAuto={doc.slugAuto} readOnly={doc.conflict} setField={doc.setField} onStatus={onArticleStatus} />
+          <WireMetadata fields={fields} headingLevel={2} id={`wire-${doc.id}`} />
           <section className="cd-counts" aria-label="Counts">
             <div data-testid="count-body">
               Body: {counts.words} words · {counts.chars} chars

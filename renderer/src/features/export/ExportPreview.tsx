@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { ExportPreviewValue } from '../../../../shared/contract/export.ts';
 import type { ExportFormat } from '../../../../shared/export/types.ts';
 import { api } from '../../api/client.ts';
+import { blocked, RefusalNotice } from './RefusalNotice.tsx';
 
 export interface ExportPreviewProps {
   articleId: string;
@@ -18,10 +19,12 @@ export function ExportPreview({ articleId, format, onStatus }: ExportPreviewProp
   const [preview, setPreview] = useState<ExportPreviewValue | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [confirmed, setConfirmed] = useState(false);
 
   useEffect(() => {
     let live = true;
     setPreview(null);
+    setConfirmed(false);
     void api.export.preview({ id: articleId }).then((r) => {
       if (!live) return;
       if (r.ok) setPreview(r.value);
@@ -33,30 +36,33 @@ export function ExportPreview({ articleId, format, onStatus }: ExportPreviewProp
   }, [articleId]);
 
   const copy = async () => {
-    const r = await api.export.copyHtml({ id: articleId });
+    const r = await api.export.copyHtml({ id: articleId, ...(confirmed ? { ignoreEmbargo: true } : {}) });
     onStatus(r.ok ? 'Copied the article’s HTML (with a plain-text version) to the clipboard.' : r.error.message);
   };
 
   const save = async () => {
     setBusy(true);
-    const r = await api.export.saveAs({ id: articleId, format });
+    const r = await api.export.saveAs({ id: articleId, format, ...(confirmed ? { ignoreEmbargo: true } : {}) });
     setBusy(false);
     if (!r.ok) onStatus(r.error.message);
     else if (r.value.path) onStatus(`Exported to ${r.value.path}`);
   };
 
   if (error) return <p role="alert">{error}</p>;
+  const refusal = preview?.refusal ?? null;
+  const held = blocked(refusal, confirmed);
   return (
     <section className="export-article" aria-label="This article">
       <div className="export-actions">
         <h3>{preview ? preview.headline || 'Untitled article' : 'Loading the preview…'}</h3>
-        <button type="button" onClick={() => void copy()} disabled={!preview}>
+        <button type="button" onClick={() => void copy()} disabled={!preview || held}>
           Copy HTML
         </button>
-        <button type="button" onClick={() => void save()} disabled={!preview || busy}>
+        <button type="button" onClick={() => void save()} disabled={!preview || busy || held}>
           Export…
         </button>
       </div>
+      <RefusalNotice refusal={refusal} confirmed={confirmed} onConfirm={setConfirmed} />
       {preview && <iframe className="export-frame" title="Export preview" sandbox="" referrerPolicy="no-referrer" srcDoc={preview.document} />}
     </section>
   );
