@@ -231,7 +231,7 @@ export class Archive {
     return searchArticles(this.db, query, options);
   }
 
-  /** The most used sections and tags, for the filter chips. */
+  /** The most used sections, tags and providers, and the urgencies in use, for the filter chips. */
   facets(): Facets {
     return searchFacets(this.db);
   }
