@@ -1,11 +1,17 @@
-// Bytes to text. Order: a byte-order mark; a forced --encoding; strict UTF-8
-// (most files today); an XML/HTML charset declaration; then statistical
-// detection (chardet) among legacy encodings. A candidate that would put
-// U+FFFD into the text is rejected, so a file that decodes cleanly in some
-// encoding never gains replacement characters.
+// Bytes to text. Order: a byte-order mark; a forced --encoding; UTF-16
+// without a BOM; ISO-2022 escapes; strict UTF-8 (most files today); an
+// XML/HTML charset declaration; then statistical detection (chardet) among
+// legacy encodings, refined where chardet cannot tell look-alikes apart
+// (singleByteLetters.ts). A candidate that would put U+FFFD into the text is
+// rejected, so a file that decodes cleanly in some encoding never gains
+// replacement characters.
 import chardet from 'chardet';
 import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
+import { binaryReason } from './binary.ts';
+import { hasStandardTable, toStandardTable } from './cjkTables.ts';
+import { decodeIso2022, iso2022Kind, type Iso2022 } from './iso2022.ts';
+import { greekVariant, readsAsLatin9 } from './singleByteLetters.ts';
 import { cleanText } from './text.ts';
 
 export interface Decoded {
@@ -28,6 +34,7 @@ export const LOW_CONFIDENCE = 0.5;
 const DECODERS: Readonly<Record<string, { decoder: string; name: string }>> = {
   'ISO-8859-1': { decoder: 'windows-1252', name: 'windows-1252' },
   'windows-1252': { decoder: 'windows-1252', name: 'windows-1252' },
+  'ISO-8859-15': { decoder: 'iso-8859-15', name: 'ISO-8859-15' },
   'ISO-8859-2': { decoder: 'iso-8859-2', name: 'ISO-8859-2' },
   'ISO-8859-5': { decoder: 'iso-8859-5', name: 'ISO-8859-5' },
   'ISO-8859-6': { decoder: 'iso-8859-6', name: 'ISO-8859-6' },
@@ -49,6 +56,7 @@ const DECODERS: Readonly<Record<string, { decoder: string; name: string }>> = {
   'EUC-JP': { decoder: 'euc-jp', name: 'EUC-JP' },
   'GB18030': { decoder: 'gb18030', name: 'GB18030' },
   'Big5': { decoder: 'big5', name: 'Big5' },
+  'GB2312': { decoder: 'gb18030', name: 'GB2312' },
   'UTF-16LE': { decoder: 'utf-16le', name: 'UTF-16LE' },
   'UTF-16BE': { decoder: 'utf-16be', name: 'UTF-16BE' },
 };
@@ -59,27 +67,72 @@ export class DecodeFailure extends Error {
   }
 }
 
-/** True when iconv-lite can decode this name (for validating --encoding up front). */
+// Names files declare (`<meta charset>`, `<?xml encoding>`, --encoding) for the
+// encodings whose text depends on more than iconv-lite's table: the ISO-2022
+// family, and the standards whose vendor tables differ (cjkTables.ts).
+const ALIASES: Readonly<Record<string, string>> = {
+  'iso-2022-jp': 'ISO-2022-JP',
+  csiso2022jp: 'ISO-2022-JP',
+  'iso-2022-kr': 'ISO-2022-KR',
+  csiso2022kr: 'ISO-2022-KR',
+  shift_jis: 'Shift_JIS',
+  'shift-jis': 'Shift_JIS',
+  sjis: 'Shift_JIS',
+  'x-sjis': 'Shift_JIS',
+  csshiftjis: 'Shift_JIS',
+  'euc-jp': 'EUC-JP',
+  'x-euc-jp': 'EUC-JP',
+  gb2312: 'GB2312',
+  'gb_2312-80': 'GB2312',
+  'euc-cn': 'GB2312',
+  csgb2312: 'GB2312',
+  big5: 'Big5',
+  'cn-big5': 'Big5',
+  csbig5: 'Big5',
+};
+
+/** True when `decodeAs` knows this name (a detector's, a declared or a recorded one). */
+export function canDecode(name: string): boolean {
+  return DECODERS[name] !== undefined || encodingSupported(name);
+}
+
+/** True when this name can be decoded (for validating --encoding up front). */
 export function encodingSupported(name: string): boolean {
-  return iconv.encodingExists(name);
+  return ALIASES[name.toLowerCase()] !== undefined || iconv.encodingExists(name);
+}
+
+/**
+ * Decode with a named encoding: a detector's name (DECODERS), a declared or
+ * forced name, or a display name the importer recorded. ISO-2022 goes through
+ * iso2022.ts; Shift_JIS, EUC-JP, GB2312 and Big5 get their standard table
+ * unless the bytes use vendor-only rows (cjkTables.ts).
+ */
+function decodeNamed(bytes: Buffer, name: string): string {
+  const canonical = ALIASES[name.toLowerCase()] ?? name;
+  if (canonical === 'ISO-2022-JP' || canonical === 'ISO-2022-KR') return decodeIso2022(bytes, canonical);
+  const decoder = DECODERS[canonical]?.decoder ?? name;
+  const text = iconv.decode(bytes, decoder);
+  return hasStandardTable(canonical) ? toStandardTable(canonical, bytes, text) : text;
 }
 
 export function decodeBytes(bytes: Buffer, forced?: string): Decoded {
   const bom = detectBom(bytes);
   if (bom) return done(iconv.decode(bytes.subarray(bom.length), bom.decoder), bom.name, 1, []);
-  if (forced) return done(iconv.decode(bytes, forced), forced, 1, ['forced-encoding']);
+  if (forced) return done(decodeNamed(bytes, forced), forced, 1, ['forced-encoding']);
   const hasNul = bytes.indexOf(0) !== -1;
   const utf16 = hasNul ? sniffUtf16(bytes) : null;
   if (utf16) return done(iconv.decode(bytes, utf16), utf16 === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE', 0.8, ['no-bom']);
   const binary = binaryReason(bytes, hasNul);
   if (binary) throw new DecodeFailure(binary);
+  const iso2022 = bytes.indexOf(0x1b) === -1 ? null : iso2022Kind(bytes);
+  if (iso2022) return decodeIso2022File(bytes, iso2022);
   // Most files are plain ASCII: the cheapest decoder reads them exactly, and they need no NFC pass.
   if (isAscii(bytes)) return done(bytes.toString('latin1'), 'UTF-8', 1, []);
   if (isUtf8(bytes)) return done(bytes.toString('utf8'), 'UTF-8', 1, []);
   const flags: string[] = [];
   const declared = declaredCharset(bytes);
-  if (declared && !/^utf-?8$/i.test(declared) && iconv.encodingExists(declared)) {
-    const text = iconv.decode(bytes, declared);
+  if (declared && !/^utf-?8$/i.test(declared) && encodingSupported(declared)) {
+    const text = decodeNamed(bytes, declared);
     if (!text.includes('\uFFFD')) return done(text, declared, 0.95, []);
     flags.push('declared-encoding-wrong');
   } else if (declared) {
@@ -98,17 +151,30 @@ export function decodeAs(bytes: Uint8Array, encoding: string | null): { text: st
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const bom = detectBom(buf);
   if (bom) return { text: iconv.decode(buf.subarray(bom.length), bom.decoder), encoding: bom.name };
-  const decoder = encoding ? (DECODERS[encoding]?.decoder ?? encoding) : 'utf-8';
-  if (encoding && iconv.encodingExists(decoder)) return { text: iconv.decode(buf, decoder), encoding };
+  if (encoding && canDecode(encoding)) return { text: decodeNamed(buf, encoding), encoding };
   return { text: buf.toString('utf8'), encoding: 'UTF-8' };
 }
 
+/** A 7-bit file with ISO-2022 designators: decoded by iso2022.ts, or flagged when its escapes lead nowhere valid. */
+function decodeIso2022File(bytes: Buffer, kind: Iso2022): Decoded {
+  const text = decodeIso2022(bytes, kind);
+  if (!text.includes('\uFFFD')) return done(text, kind, 0.95, []);
+  return done(text, kind, 0.3, ['decode-errors']);
+}
+
+/** The detector's name, or the look-alike the bytes' letters say it is (singleByteLetters.ts). */
+function refine(name: string, bytes: Buffer): string {
+  if ((name === 'windows-1252' || name === 'ISO-8859-1' || name === 'windows-1257') && readsAsLatin9(bytes)) return 'ISO-8859-15';
+  if (name === 'windows-1253' || name === 'ISO-8859-7') return greekVariant(bytes) ?? name;
+  return name;
+}
+
 function detect(bytes: Buffer, flags: string[]): Decoded {
-  const candidates = chardet.analyse(detectionSample(bytes)).filter((m) => DECODERS[m.name] !== undefined);
+  const candidates = breakTies(chardet.analyse(detectionSample(bytes)).filter((m) => DECODERS[m.name] !== undefined), bytes);
   let first: Omit<Decoded, 'raw'> | undefined;
   for (const match of candidates) {
-    const entry = DECODERS[match.name] as { decoder: string; name: string };
-    const text = iconv.decode(bytes, entry.decoder);
+    const entry = DECODERS[refine(match.name, bytes)] as { decoder: string; name: string };
+    const text = decodeNamed(bytes, entry.name);
     const confidence = Math.min(1, match.confidence / 100);
     const decoded = { text, encoding: entry.name, confidence, flags: [...flags] };
     if (!text.includes('\uFFFD')) return done(decoded.text, decoded.encoding, confidence, decoded.flags);
@@ -117,6 +183,25 @@ function detect(bytes: Buffer, flags: string[]): Decoded {
   // Nothing decodes cleanly: the bytes really are damaged. Keep the best guess and say so.
   if (first) return done(first.text, first.encoding, Math.min(first.confidence, 0.2), [...first.flags, 'decode-errors']);
   return done(iconv.decode(bytes, 'windows-1252'), 'windows-1252', 0.1, [...flags, 'decode-errors']);
+}
+
+/**
+ * On a short East Asian snippet chardet often scores Big5, EUC-JP, EUC-KR and
+ * GB18030 alike. Among candidates tied at the top, the reading with the most
+ * kana or hangul syllables wins: every real Japanese or Korean text has them,
+ * while the same bytes read as Chinese are just rarer Han characters.
+ */
+function breakTies<T extends { name: string; confidence: number }>(candidates: T[], bytes: Buffer): T[] {
+  const top = candidates[0]?.confidence;
+  const tied = candidates.filter((c) => c.confidence === top);
+  if (tied.length < 2) return candidates;
+  const phonetic = (c: T) => {
+    const text = decodeNamed(bytes, (DECODERS[c.name] as { name: string }).name);
+    return text.match(/[\u3041-\u3096\u30A1-\u30FA\uAC00-\uD7A3]/gu)?.length ?? 0;
+  };
+  const scores = new Map(tied.map((c) => [c, phonetic(c)]));
+  const ranked = [...tied].sort((a, b) => (scores.get(b) as number) - (scores.get(a) as number));
+  return [...ranked, ...candidates.slice(tied.length)];
 }
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -189,39 +274,6 @@ function sniffUtf16(bytes: Buffer): 'utf-16le' | 'utf-16be' | null {
   return !lone && controls <= sample.length * 0.01 ? guess : null;
 }
 
-
-// Signatures of common non-text files: failing them by name is clearer than "binary".
-const MAGIC: ReadonlyArray<[number[], string]> = [
-  [[0x25, 0x50, 0x44, 0x46], 'PDF'],
-  [[0x89, 0x50, 0x4e, 0x47], 'PNG image'],
-  [[0xff, 0xd8, 0xff], 'JPEG image'],
-  [[0x47, 0x49, 0x46, 0x38], 'GIF image'],
-  [[0x50, 0x4b, 0x03, 0x04], 'ZIP archive (or .docx/.odt)'],
-  [[0x1f, 0x8b], 'gzip archive'],
-  [[0xd0, 0xcf, 0x11, 0xe0], 'legacy Office document'],
-  [[0x7f, 0x45, 0x4c, 0x46], 'executable'],
-];
-
-// Bytes below 0x20 other than tab, LF, FF, CR and ESC (ISO-2022).
-// eslint-disable-next-line no-control-regex -- finding control bytes is the point
-const CONTROL_BYTE = /[\x00-\x08\x0B\x0E-\x1A\x1C-\x1F]/u;
-
-function binaryReason(bytes: Buffer, hasNul: boolean): string | null {
-  for (const [magic, what] of MAGIC) if (magic.every((b, i) => bytes[i] === b)) return `binary: looks like a ${what}`;
-  // One native scan rules out the usual case before counting byte by byte.
-  if (!hasNul && !CONTROL_BYTE.test(bytes.subarray(0, 8192).toString('latin1'))) return null;
-  const n = Math.min(bytes.length, 8192);
-  let controls = 0;
-  let nuls = 0;
-  for (let i = 0; i < n; i += 1) {
-    const b = bytes[i] as number;
-    if (b === 0) nuls += 1;
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) controls += 1;
-  }
-  // A stray NUL in a text file is stripped later; many of them mean it is not text.
-  if (nuls > Math.max(2, n * 0.01)) return 'binary: contains NUL bytes';
-  return controls > n * 0.1 ? 'binary: too many control bytes' : null;
-}
 
 /** `<?xml … encoding="x"?>` or `<meta charset=x>` / `content="…; charset=x"` in the first 2 kB. */
 function declaredCharset(bytes: Buffer): string | null {

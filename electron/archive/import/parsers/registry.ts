@@ -8,12 +8,14 @@ import { newsroomParser } from './newsroom.ts';
 import { nitfParser } from './nitf.ts';
 import { plainTextParser } from './plainText.ts';
 import { reutersParser } from './reuters.ts';
+import { anpaParser } from './wire/anpa.ts';
+import { iptc7901Parser } from './wire/iptc7901.ts';
 import { FileRefused, type ParsedArticle, type ParseInput, type Parser } from './types.ts';
 
 /** How much of the text `input.head` holds: enough for a header or a root element, cheap for big files. */
 export const HEAD_CHARS = 4096;
 
-const parsers: Parser[] = [reutersParser, nitfParser, htmlParser, markdownParser, newsroomParser, plainTextParser];
+const parsers: Parser[] = [anpaParser, iptc7901Parser, reutersParser, nitfParser, htmlParser, markdownParser, newsroomParser, plainTextParser];
 
 /** Add (or replace, by name) a parser. Later registrations win ties. */
 export function registerParser(parser: Parser): void {
