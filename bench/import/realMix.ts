@@ -6,15 +6,17 @@
 // Generic across formats: each file is read once through the importer's own
 // prepare step with whatever parsers are registered, which tells us the
 // identities its items carry; every copy rewrites those id strings (bytes, as
-// written in the file) with a suffix of its own, so each copy is new items,
-// not a re-send. A file whose items have no identity (a format whose parser is
+// written in the file; where the parser normalises an id, its longest word)
+// with a suffix of its own, so each copy is new items, not a re-send. Each
+// choice is checked by reading a copy again. A file whose items have no identity (a format whose parser is
 // not registered yet reads it as text or HTML) rewrites its first headline, or
 // the start of one of its first lines of text, where the file spells it
 // literally; failing both, its copies come in as duplicates, and the template
 // report says how many files are in each case.
-import { readdirSync, statSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import { prepareFile } from '../../electron/archive/import/prepareFile.ts';
+import { type PreparedFile, prepareFile } from '../../electron/archive/import/prepareFile.ts';
 
 export interface Template {
   /** The interchange folder (format family) it came from. */
@@ -48,27 +50,81 @@ function forms(text: string): Buffer[] {
   return escaped === text ? [plain] : [plain, Buffer.from(escaped, 'utf8')];
 }
 
-/** Read every interchange file once with the registered parsers and decide how its copies become unique. */
+/** The importer's own prepare step over these bytes (written to a scratch file with the same name). */
+function prepareBytes(bytes: Buffer, name: string, scratch: string): PreparedFile {
+  const path = join(scratch, name);
+  writeFileSync(path, bytes);
+  return prepareFile({ entry: { path, size: bytes.length }, knownSha256: null }, { timezone: 'UTC', encoding: null, maxSizeBytes: MAX_BYTES, keepOriginals: false });
+}
+
+const idsOf = (p: PreparedFile) => (p.kind === 'parsed' ? p.articles.flatMap((a) => (a.identity && a.identity.id !== '' ? [a.identity.id] : [])) : []);
+const hashesOf = (p: PreparedFile) => (p.kind === 'parsed' ? p.articles.map((a) => a.contentHash) : []);
+
+/**
+ * Where an id is not written as is (a keyword whose spaces the parser drops):
+ * its longer alphanumeric runs, then their camel-case words, longest first.
+ */
+const idTokens = (id: string) => {
+  const runs = id.match(/[\p{L}\p{N}]{4,}/gu) ?? [];
+  const words = runs.flatMap((r) => r.match(/\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\p{N}+/gu) ?? []).filter((w) => w.length >= 4);
+  return [...new Set(runs.sort((a, b) => b.length - a.length)), ...new Set(words.sort((a, b) => b.length - a.length))];
+};
+
+/**
+ * Read every interchange file once with the registered parsers and decide how
+ * its copies become unique; a choice counts only when a copy, read again,
+ * really carries other identities (or, without identities, other text).
+ */
 export function loadTemplates(dir: string): Template[] {
-  return listFiles(dir).map((path): Template => {
-    const bytes = readFileSync(path);
-    const family = basename(join(path, '..'));
-    const base = { family, name: basename(path), bytes };
-    const prepared = prepareFile({ entry: { path, size: bytes.length }, knownSha256: null }, { timezone: 'UTC', encoding: null, maxSizeBytes: MAX_BYTES, keepOriginals: false });
-    if (prepared.kind !== 'parsed') return { ...base, parser: 'none', items: 0, kind: 'failed', needles: [] };
-    const ids = [...new Set(prepared.articles.flatMap((a) => (a.identity && a.identity.id !== '' ? [a.identity.id] : [])))];
-    const idNeedles = ids.flatMap(forms).filter((n) => bytes.includes(n));
-    if (idNeedles.length > 0) return { ...base, parser: prepared.format, items: prepared.articles.length, kind: 'identity', needles: longestFirst(idNeedles) };
-    // Without identities: the first headline, else the start of one of the first lines of text, as the file spells it.
-    const first = prepared.articles[0];
-    const lines = (first?.body.text ?? '').split('\n').filter((l) => l.trim().length >= 12).slice(0, 8);
-    const candidates = [first?.fields.headline ?? '', ...lines.map((l) => l.trim().slice(0, 24))].filter((c) => c.length >= 8);
-    for (const candidate of candidates) {
-      const found = forms(candidate).filter((n) => bytes.includes(n));
-      if (found.length > 0) return { ...base, parser: prepared.format, items: prepared.articles.length, kind: 'headline', needles: found };
+  const scratch = mkdtempSync(join(tmpdir(), 'copydesk-bench-templates-'));
+  try {
+    return listFiles(dir).map((path) => learn(path, scratch));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function learn(path: string, scratch: string): Template {
+  const bytes = readFileSync(path);
+  const base = { family: basename(join(path, '..')), name: basename(path), bytes };
+  const prepared = prepareBytes(bytes, base.name, scratch);
+  if (prepared.kind !== 'parsed') return { ...base, parser: 'none', items: 0, kind: 'failed', needles: [] };
+  const found = { ...base, parser: prepared.format, items: prepared.articles.length };
+  const unique = (needles: Buffer[], kind: 'identity' | 'headline') => {
+    if (needles.length === 0) return false;
+    const copy = prepareBytes(replicate({ ...found, kind, needles }, 0), base.name, scratch);
+    if (kind === 'identity') {
+      const before = new Set(idsOf(prepared));
+      const after = idsOf(copy);
+      return after.length === before.size && after.every((id) => !before.has(id));
     }
-    return { ...base, parser: prepared.format, items: prepared.articles.length, kind: 'none', needles: [] };
-  });
+    const before = new Set(hashesOf(prepared));
+    return hashesOf(copy).some((h) => !before.has(h));
+  };
+  const ids = [...new Set(idsOf(prepared))];
+  if (ids.length > 0) {
+    // Per id, the first of its forms (as is, escaped, then its words) whose rewrite really changes it.
+    const needles = ids.flatMap((id) => {
+      for (const needle of [...forms(id), ...idTokens(id).flatMap(forms)]) {
+        if (!bytes.includes(needle)) continue;
+        const copy = prepareBytes(replicate({ ...found, kind: 'identity', needles: [needle] }, 0), base.name, scratch);
+        if (!idsOf(copy).includes(id)) return [needle];
+      }
+      return [];
+    });
+    if (unique(longestFirst(needles), 'identity')) return { ...found, kind: 'identity', needles: longestFirst(needles) };
+    // Other text under the same identity would be a re-send (a revision), not a new item: say so instead.
+    return { ...found, kind: 'none', needles: [] };
+  }
+  // Without identities: the first headline, else the start of one of the first lines of text, as the file spells it.
+  const first = prepared.articles[0];
+  const lines = (first?.body.text ?? '').split('\n').filter((l) => l.trim().length >= 12).slice(0, 8);
+  const candidates = [first?.fields.headline ?? '', ...lines.map((l) => l.trim().slice(0, 24))].filter((c) => c.length >= 8);
+  for (const candidate of candidates) {
+    const needles = forms(candidate).filter((n) => bytes.includes(n));
+    if (unique(needles, 'headline')) return { ...found, kind: 'headline', needles };
+  }
+  return { ...found, kind: 'none', needles: [] };
 }
 
 // An id that contains another (a guid and its URL form) is replaced first.
