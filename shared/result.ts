@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   // raised at the boundary
   'invalid-payload',
   'forbidden-sender',
+  /** A path grant that is forged, used, expired, another window's or of the wrong scope. */
+  'forbidden-path',
   'unknown-method',
   'cancelled',
   /** A queued search replaced by a newer one before it started (the window already dropped it). */

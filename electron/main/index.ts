@@ -1,6 +1,6 @@
 // The Electron main process: lifecycle and wiring only. The archive lives in
 // worker threads (./worker), IPC goes through one dispatcher (./ipc).
-import { app, BrowserWindow, clipboard, dialog, shell } from 'electron';
+import { app, BrowserWindow, clipboard, ClipboardItem, dialog } from 'electron';
 import { Worker } from 'node:worker_threads';
 import { mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -16,6 +16,7 @@ import { handlers } from './ipc/registry.ts';
 import type { Emit, MainContext } from './ipc/types.ts';
 import { wireIpc } from './ipc/wire.ts';
 import { AutoBackupScheduler, type AutoBackupOutcome } from './backup/autoBackupScheduler.ts';
+import { PathGrants } from './grants/pathGrants.ts';
 import { ImportController } from './import/controller.ts';
 import { log } from './log.ts';
 import { installMenu } from './menu/appMenu.ts';
@@ -88,6 +89,12 @@ async function start(): Promise<void> {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send(eventChannel(domainName, eventName), payload);
   };
   const imports = new ImportController(workers, emit);
+  // What the user chose in a dialog or dropped, per window; a closed window's grants go with it.
+  const grants = new PathGrants({ log });
+  app.on('web-contents-created', (_event, contents) => {
+    const id = contents.id;
+    contents.once('destroyed', () => grants.forget(id));
+  });
   const focused = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   const context: MainContext = {
     archivePath,
@@ -120,9 +127,10 @@ async function start(): Promise<void> {
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
     },
-    openExternal: (url) => shell.openExternal(url),
+    grants,
     writeTextFile: (path, text) => writeFile(path, text, 'utf8'),
-    writeClipboard: ({ html, text }) => clipboard.write({ html, text }),
+    // Electron 44's clipboard is the W3C-shaped one: one item with both representations, written atomically.
+    writeClipboard: ({ html, text }) => clipboard.write([new ClipboardItem({ 'text/html': html, 'text/plain': text })]),
   };
 
   const dispatcher = createDispatcher({ contract, handlers, trustedOrigin: APP_ORIGIN, context: () => context, log });

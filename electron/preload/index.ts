@@ -2,6 +2,7 @@
 // from the contract (see buildApi.ts); ipcRenderer itself never crosses the bridge.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { buildApi } from './buildApi.ts';
+import { dropFiles } from './dropFiles.ts';
 
 const api = buildApi(
   {
@@ -14,17 +15,12 @@ const api = buildApi(
       };
     },
   },
-  {
+  (preload) => ({
     app: {
-      pathForFile(file: unknown): string {
-        try {
-          return webUtils.getPathForFile(file as Parameters<typeof webUtils.getPathForFile>[0]);
-        } catch {
-          return '';
-        }
-      },
+      // Each dropped File arrives as its own argument, as Electron's webUtils documentation passes them.
+      dropFiles: dropFiles((file) => webUtils.getPathForFile(file as Parameters<typeof webUtils.getPathForFile>[0]), preload),
     },
-  },
+  }),
 );
 
 contextBridge.exposeInMainWorld('copydesk', api);

@@ -1,6 +1,9 @@
-// The application shell: where the archive is, native dialogs, external links, menu commands.
+// The application shell: where the archive is, native dialogs and drops
+// (turned into path grants, see grants.ts), menu commands.
 import { z } from 'zod';
+import type { Result } from '../result.ts';
 import { domain, event, local, method } from './define.ts';
+import { MAX_GRANT_PATHS, type PathGrantValue } from './grants.ts';
 
 export interface AppInfoValue {
   archivePath: string;
@@ -16,16 +19,22 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const appContract = domain({
   methods: {
     info: method<AppInfoValue>()(z.strictObject({})),
-    /** Native open dialog; an empty list when the user cancelled. */
-    choosePaths: method<{ paths: string[] }>()(z.strictObject({ kind: z.enum(['files', 'folder']) })),
-    /** Opens http(s) and mailto links in the system's browser or mail client; anything else is refused. */
-    openExternal: method<{ opened: boolean }>()(z.strictObject({ url: z.string().min(1).max(2048) })),
+    /** Native open dialog in main; what the user chose comes back as an import grant, null when cancelled. */
+    choosePaths: method<{ grant: PathGrantValue | null }>()(z.strictObject({ kind: z.enum(['files', 'folder']) })),
+  },
+  preload: {
+    /**
+     * The paths of files dropped on the window, read by the preload from the dropped
+     * File objects (Electron's webUtils): an import grant. Never on window.copydesk;
+     * the page reaches it only through `dropFiles`, which cannot make up a path.
+     */
+    grantDropped: method<{ grant: PathGrantValue }>()(z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(MAX_GRANT_PATHS) })),
   },
   events: {
     menu: event<{ command: MenuCommand }>(),
   },
   local: {
-    /** The file-system path of a file dropped on the window (Electron's webUtils); '' when it has none. */
-    pathForFile: local<(file: unknown) => string>(),
+    /** Files dropped on the window → an import grant; null when none is a file on disk (a File the page made has no path). */
+    dropFiles: local<(...files: unknown[]) => Promise<Result<{ grant: PathGrantValue | null }>>>(),
   },
 });

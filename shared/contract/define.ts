@@ -1,6 +1,7 @@
 // The building blocks of the IPC contract. A domain declares its methods (a
 // zod schema for the payload plus the value type it answers with), the events
-// main pushes to the renderer, and the few preload-local helpers. Main, preload
+// main pushes to the renderer, the few preload-local helpers, and the methods
+// only those helpers call (never exposed on window.copydesk). Main, preload
 // and renderer derive every signature from these declarations.
 import type { z } from 'zod';
 import type { Result } from '../result.ts';
@@ -27,9 +28,21 @@ export interface LocalSpec<F = unknown> {
 
 export interface DomainContract {
   readonly methods: Readonly<Record<string, MethodSpec>>;
+  /**
+   * Methods main serves but the page never sees: only the preload's own local
+   * helpers call them (e.g. with paths it read from dropped files). The page has
+   * no ipcRenderer, so it cannot reach them except through those helpers.
+   */
+  readonly preload?: Readonly<Record<string, MethodSpec>>;
   readonly events: Readonly<Record<string, EventSpec>>;
   readonly local?: Readonly<Record<string, LocalSpec>>;
 }
+
+/** A domain's preload-only methods ({} when it has none). */
+export type PreloadMethods<D extends DomainContract> = D extends { preload: infer P } ? P : Record<never, never>;
+
+/** A domain's methods served by main: the page's and the preload-only ones. */
+export type ServedMethods<D extends DomainContract> = D['methods'] & PreloadMethods<D>;
 
 /** `method<Answer>()(schema)`: curried so the payload type is inferred from the schema. */
 export function method<O>() {
@@ -73,10 +86,15 @@ export function eventChannel(domainName: string, eventName: string): string {
   return `copydesk:${domainName}!${eventName}`;
 }
 
+type MethodFunctions<M> = {
+  readonly [K in keyof M]: (input: MethodInput<M[K]>) => Promise<Result<MethodOutput<M[K]>>>;
+};
+
+/** The preload-only methods of a domain, as the preload's local helpers call them. */
+export type PreloadCalls<D extends DomainContract> = MethodFunctions<PreloadMethods<D>>;
+
 /** What `window.copydesk.<domain>` holds for one domain. */
-export type DomainApi<D extends DomainContract> = {
-  readonly [K in keyof D['methods']]: (input: MethodInput<D['methods'][K]>) => Promise<Result<MethodOutput<D['methods'][K]>>>;
-} & {
+export type DomainApi<D extends DomainContract> = MethodFunctions<D['methods']> & {
   readonly [K in keyof D['events'] & string as EventFunctionName<K>]: (listener: Listener<EventPayload<D['events'][K]>>) => Unsubscribe;
 } & {
   readonly [K in keyof NonNullable<D['local']>]: LocalFunction<NonNullable<D['local']>[K]>;

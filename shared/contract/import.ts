@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { ImportFileResult, ImportOutcome, ImportProgress, ImportReport } from '../model/import.ts';
 import { domain, event, method } from './define.ts';
+import { grantId } from './grants.ts';
 
 // The report shapes are the importer's own (shared/model/import.ts), not a restatement.
 export type ImportOutcomeValue = ImportOutcome;
@@ -19,16 +20,20 @@ export type ImportRowsValue = { rows: ImportFileValue[]; total: number };
 
 export type ImportFinishedValue = { ok: true; report: ImportReportSummaryValue } | { ok: false; error: { code: string; message: string } };
 
-export const MAX_IMPORT_PATHS = 10_000;
 export const REPORT_FIRST_PAGE = 200;
 export const MAX_REPORT_ROWS = 1000;
 
 export const importContract = domain({
   methods: {
-    /** Starts an import in the background; answers at once. Refused with `busy` while one runs. */
+    /**
+     * Starts an import of what an import grant names (app.choosePaths or a drop) in the
+     * background; answers at once. Never a path: a grant that is forged, used, expired,
+     * another window's or not an import grant is refused with `forbidden-path`.
+     * Refused with `busy` while an import runs (the grant is spent either way).
+     */
     start: method<{ started: true }>()(
       z.strictObject({
-        paths: z.array(z.string().min(1).max(4096)).min(1).max(MAX_IMPORT_PATHS),
+        grant: grantId,
         timezone: z.string().min(1).max(64).optional(),
       }),
     ),

@@ -6,7 +6,7 @@ export { bodyToHtml } from './html.ts';
 export { articleHeader, contentSecurityPolicy, displayTime, renderDocumentMarkup } from './document.ts';
 export { bodyToMarkdown, escapeMarkdown, renderMarkdown } from './markdown.ts';
 export { renderText } from './text.ts';
-export { frontMatter, yamlString } from './frontMatter.ts';
+export { frontMatter, frontMatterValue, readFrontMatterText, yamlString } from './frontMatter.ts';
 export { newsArticleData, newsArticleJsonLd } from './jsonld.ts';
 export { cleanText, escapeHtmlAttr, escapeHtmlText, EXPORT_LINK_SCHEMES, isoDateTime, jsonForScript, safeHref } from './escape.ts';
 export { PRINT_STYLESHEET, PRINT_STYLESHEET_HASH } from './stylesheet.ts';

@@ -1,8 +1,10 @@
 // Markdown (CommonMark + GFM strikethrough) with YAML front matter. Text is
 // escaped so it reads back as the same text: no character of an article can
-// open a tag, a link, an entity, a heading or a list. Markdown renderers pass
-// raw HTML through, so `<` is always escaped. Underline has no Markdown form and
-// is dropped (the words stay).
+// open a tag, a link, an image, an entity, a heading or a list. Markdown
+// renderers pass raw HTML through, so `<` is always escaped; a `!` that ends
+// the text right before a link is escaped, or `Wow!` + a link would render as
+// a remote image (issue 14). Underline has no Markdown form and is dropped
+// (the words stay).
 import type { BlockNode, BodyState, ListItemNode, SerializedList } from '../editor/serialized.ts';
 import { TEXT_FORMAT } from '../editor/serialized.ts';
 import { frontMatter } from './frontMatter.ts';
@@ -123,6 +125,8 @@ function runsToMarkdown(runs: readonly Run[], state: { lineStart: boolean }, sin
       out += singleLine ? ' ' : '\\\n';
       state.lineStart = !singleLine;
     } else if (run.kind === 'link') {
+      // `![` opens an image: the text's own `!` before a link stays text.
+      if (/(^|[^\\])(\\\\)*!$/.test(out)) out = `${out.slice(0, -1)}\\!`;
       const label = runsToMarkdown(run.runs, state, true);
       out += `[${label}](<${run.href.replace(/[<>\\\s]/g, (c) => encodeURIComponent(c))}>)`;
       state.lineStart = false;

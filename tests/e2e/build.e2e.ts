@@ -92,8 +92,9 @@ describe('the built main process, under a stand-in electron module', () => {
       expect(out.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
       expect(out.webPreferences.preload).toMatch(/out[\\/]preload[\\/]index\.cjs$/);
       expect(out.schemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
-      // Exactly one ipcMain handler per contract method, and nothing else.
-      const expected = Object.entries(contract).flatMap(([d, spec]) => Object.keys(spec.methods).map((m) => methodChannel(d, m)));
+      // Exactly one ipcMain handler per contract method (the page's and the preload-only ones), and nothing else.
+      const expected = Object.entries(contract).flatMap(([d, spec]) => [...Object.keys(spec.methods), ...Object.keys('preload' in spec ? spec.preload : {})].map((m) => methodChannel(d, m)));
+      expect(out.channels).not.toContain('copydesk:app.openExternal');
       expect(out.channels).toEqual(expected.sort());
       expect(out.stats).toMatchObject({ ok: true, value: { articles: 0 } });
       expect(out.search).toMatchObject({ ok: true, value: { total: 0, hits: [] } });
@@ -101,11 +102,22 @@ describe('the built main process, under a stand-in electron module', () => {
       expect(out.foreignOrigin).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
       expect(out.subFrame).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
       expect(out.unknownChannelRegistered).toBe(false);
+      expect(out.rawPaths).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+      expect(out.forgedGrant).toMatchObject({ ok: false, error: { code: 'forbidden-path' } });
+      expect(out.cancelledDialog).toEqual({ ok: true, value: { grant: null } });
       expect(out.page).toMatchObject({ status: 200, csp: cspHeader(), type: 'text/html; charset=utf-8' });
       expect(out.page.html).toContain('Content-Security-Policy');
       expect(out.escapeStatus).toBe(404);
       expect(out.otherHostStatus).toBe(404);
       expect(out.navigationBlocked).toBe(true);
+      // A link from the page opens outside only after a native question in the window, and not when cancelled.
+      expect(out.askedBeforeOpening).toEqual([{ message: 'Open this link in your browser?', url: 'https://example.com/story', buttons: ['Open Link', 'Cancel'], cancelId: 1, parented: true }]);
+      expect(out.openedAfterCancel).toEqual([]);
+      expect(out.openedAfterYes).toEqual(['mailto:desk@example.com']); // its query (attach=…) dropped
+      // A link inside a frame (the export preview) goes nowhere and asks nothing; the frame's own srcdoc loads.
+      expect(out.frameNavigationBlocked).toBe(true);
+      expect(out.srcdocAllowed).toBe(true);
+      expect(out.messageBoxesAfterFrame).toBe(2);
       expect(out.webviewBlocked).toBe(true);
       expect(out.windowOpen).toEqual({ action: 'deny' });
       expect(out.permissionGranted).toBe(false);

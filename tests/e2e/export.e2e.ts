@@ -97,10 +97,12 @@ describe('export from the app', () => {
     // The only script element is the JSON-LD data block; no handler, no javascript: URL in an attribute.
     expect(srcdoc.match(/<script\b[^>]*>/gi)).toEqual(['<script type="application/ld+json">']);
     // Parsed (DOMParser runs nothing): no dangerous element, no on* attribute, no script URL in any attribute.
+    // The one <base> is the preview's own: target=_blank and nothing else (no href to re-point links).
     const found = await page.evaluate((html) => {
       const doc = new DOMParser().parseFromString(html, 'text/html');
+      const previewBase = (el: Element) => el.localName === 'base' && el.attributes.length === 1 && el.getAttribute('target') === '_blank' && el.parentElement?.localName === 'head';
       return [...doc.querySelectorAll('*')].flatMap((el) => [
-        ...(/^(img|iframe|object|embed|form|base|svg|math)$/i.test(el.localName) ? [el.localName] : []),
+        ...(/^(img|iframe|object|embed|form|base|svg|math)$/i.test(el.localName) && !previewBase(el) ? [el.localName] : []),
         ...[...el.attributes].filter((a) => /^on/i.test(a.name) || /^\s*javascript:/i.test(a.value)).map((a) => `${el.localName}[${a.name}]`),
       ]);
     }, srcdoc);
@@ -177,5 +179,37 @@ describe('export from the app', () => {
     expect(progress.at(-1)).toMatchObject({ done: BATCH, total: BATCH });
     for (const id of batchIds) expect(history(session.backend.archivePath, id).filter((r) => r.reason === 'export')).toHaveLength(1);
     expect(history(session.backend.archivePath, hostileId).filter((r) => r.reason === 'export')).toHaveLength(1);
+  });
+});
+
+// Issue 14: a link followed inside the preview left the frame on an error page
+// ("Framing … violates the Content Security Policy") and the dialog deaf to
+// Escape, since the keys went to that frame. Now the link goes nowhere (it
+// targets a new window, which the sandbox refuses; in the app main's
+// will-frame-navigate guard blocks any other way) and focus comes back.
+describe('links inside the export preview', () => {
+  it('a click on a link in the preview does nothing, and Escape still closes the dialog', async () => {
+    const page = session.page;
+    const open = page.getByRole('dialog', { name: 'Export' });
+    if ((await open.count()) > 0) {
+      await open.getByRole('button', { name: 'Close' }).click();
+      await open.waitFor({ state: 'detached' });
+    }
+    await openExportFor('hostile', 'Hostile');
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    const inner = page.frameLocator('iframe.export-frame');
+    const popups: string[] = [];
+    page.on('popup', (p) => popups.push(p.url()));
+    const problemsBefore = session.problems.length;
+    await inner.getByText('safe link').click();
+    await inner.getByRole('heading', { level: 1 }).click(); // plain text in the frame takes focus just the same
+    await page.waitForTimeout(300);
+    expect(page.frames().map((f) => f.url())).toEqual([page.url(), 'about:srcdoc']);
+    expect(await inner.locator('h1').textContent()).toBe(HOSTILE_HEADLINE); // still the preview, not an error page
+    expect(popups).toEqual([]);
+    expect(session.problems.slice(problemsBefore).filter((p) => !/allow-popups/.test(p))).toEqual([]); // no framing refusal
+    expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null && document.activeElement?.tagName !== 'IFRAME')).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', timeout: 5_000 });
   });
 });

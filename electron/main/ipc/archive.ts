@@ -5,6 +5,7 @@ import type { ArchiveStats } from '../../archive/maintenance/stats.ts';
 import type { CheckReport } from '../../archive/maintenance/check.ts';
 import { unwrap } from './errors.ts';
 import { type DomainHandlers, inMain, reader } from './types.ts';
+import { chooseDestination } from './userChoice.ts';
 
 // The contract restates the core's shapes (shared/ cannot import the core); these fail to compile if they drift.
 type Assignable<T extends U, U> = T;
@@ -29,9 +30,9 @@ export const archiveHandlers = {
     ctx.emit('archive', 'changed', { reason: 'create' });
     return created;
   }),
-  backup: inMain(async (ctx) => {
+  backup: inMain(async (ctx, _input, caller) => {
     const stamp = new Date().toISOString().slice(0, 10);
-    const path = await ctx.dialogs.saveFile({ title: 'Back up archive', defaultName: `copydesk-backup-${stamp}.sqlite`, extensions: ['sqlite'] });
+    const path = await chooseDestination(ctx, caller, 'backup', (d) => d.saveFile({ title: 'Back up archive', defaultName: `copydesk-backup-${stamp}.sqlite`, extensions: ['sqlite'] }));
     if (path === null) return { path: null };
     unwrap(await ctx.workers.op('read', 'backupTo', { path }));
     return { path };

@@ -10,13 +10,15 @@ import { manifest } from '../../../shared/contract/manifest.ts';
 import { ERROR_CODES, type Result, toErrorValue } from '../../../shared/result.ts';
 import { tempArchive, type TempArchive } from '../../archive/testing/tempArchive.ts';
 import { buildApi } from '../../preload/buildApi.ts';
+import { dropFiles } from '../../preload/dropFiles.ts';
 import { createDispatcher, isTrustedSender, type Sender } from './dispatch.ts';
 import { contractMethods, FOREIGN_SENDERS, hostilePayloads, methodSchema, payloads, silentLog, stubContext } from './fuzzing.ts';
 import { handlers } from './registry.ts';
 
 const ORIGIN = 'app://copydesk';
-const OWN: Sender = { url: 'app://copydesk/index.html', isMainFrame: true };
+const OWN: Sender = { url: 'app://copydesk/index.html', isMainFrame: true, contentsId: 1 };
 const silent = silentLog;
+const preloadOf = (spec: object): object => ('preload' in spec ? (spec.preload as object) : {});
 
 const dispatcher = createDispatcher({ contract, handlers, trustedOrigin: ORIGIN, context: () => stubContext(), log: silent });
 const methods = contractMethods;
@@ -30,18 +32,27 @@ function expectResult(result: Result<unknown>): void {
 }
 
 describe('the contract', () => {
-  it('has a handler for every method and nothing else', () => {
+  it('has a handler for every method (the page’s and the preload-only ones) and nothing else', () => {
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort());
     for (const [d, spec] of Object.entries(contract)) {
-      expect(Object.keys(handlers[d as keyof typeof handlers]).sort(), d).toEqual(Object.keys(spec.methods).sort());
+      expect(Object.keys(handlers[d as keyof typeof handlers]).sort(), d).toEqual([...Object.keys(spec.methods), ...Object.keys(preloadOf(spec))].sort());
     }
     expect([...dispatcher.routes.keys()].sort()).toEqual(methods().map(([d, m]) => methodChannel(d, m)).sort());
+    expect([...dispatcher.routes.values()].filter((r) => r.preloadOnly).map((r) => r.channel)).toEqual(['copydesk:app.grantDropped']);
   });
 
   it('has a zod schema for every method', () => {
-    for (const [d, m] of methods()) {
-      const spec = (contract as Record<string, { methods: Record<string, { input: unknown }> }>)[d]?.methods[m];
-      expect(spec?.input, `${d}.${m}`).toBeInstanceOf(z.ZodType);
+    for (const [d, m] of methods()) expect(methodSchema(d, m), `${d}.${m}`).toBeInstanceOf(z.ZodType);
+  });
+
+  it('takes no path from the page: no method the page can call has a path-like field', () => {
+    const pathish = /path|dir|folder|file|dest/i;
+    for (const [d, spec] of Object.entries(contract)) {
+      for (const [m, method] of Object.entries(spec.methods)) {
+        const input = (method as { input: z.ZodType }).input;
+        const keys = input instanceof z.ZodObject ? Object.keys(input.shape) : [];
+        expect(keys.filter((k) => pathish.test(k)), `${d}.${m}`).toEqual([]);
+      }
     }
   });
 
@@ -49,6 +60,7 @@ describe('the contract', () => {
     for (const [d, spec] of Object.entries(contract)) {
       const names = manifest[d as keyof typeof manifest];
       expect(Object.keys(names.methods).sort(), d).toEqual(Object.keys(spec.methods).sort());
+      expect(Object.keys(names.preload).sort(), d).toEqual(Object.keys(preloadOf(spec)).sort());
       expect(Object.keys(names.events).sort(), d).toEqual(Object.keys(spec.events).sort());
       expect(Object.keys(names.local).sort(), d).toEqual(Object.keys('local' in spec ? spec.local : {}).sort());
     }
@@ -68,7 +80,7 @@ describe('the contract', () => {
           return () => undefined;
         },
       },
-      { app: { pathForFile: () => '' } },
+      (preload) => ({ app: { dropFiles: dropFiles((f) => (f === 'real-file' ? '/home/desk/dropped.txt' : ''), preload) } }),
     );
     expect(Object.keys(api).sort()).toEqual(Object.keys(contract).sort());
     for (const [d, spec] of Object.entries(contract)) {
@@ -84,12 +96,19 @@ describe('the contract', () => {
         expect(subscribed.at(-1)).toBe(eventChannel(d, e));
       }
     }
-    // Nothing generic reaches the page.
+    // Nothing generic reaches the page, and no preload-only method is on it.
     for (const word of ['send', 'invoke', 'on', 'ipcRenderer', 'sendSync']) expect(api).not.toHaveProperty(word);
+    expect(api.app).not.toHaveProperty('grantDropped');
+    expect(invoked).not.toContain('copydesk:app.grantDropped');
+    // The drop helper asks main only with paths it read from real files, never with what the page made.
+    expect(await api.app.dropFiles('made-up', { name: '/etc/hostname' }, 42)).toEqual({ ok: true, value: { grant: null } });
+    expect(invoked).not.toContain('copydesk:app.grantDropped');
+    await api.app.dropFiles('real-file', 'made-up');
+    expect(invoked.at(-1)).toBe('copydesk:app.grantDropped');
   });
 
   it('turns a failing transport into an error value', async () => {
-    const api = buildApi({ invoke: () => Promise.reject(new Error('No handler registered')), subscribe: () => () => undefined }, { app: { pathForFile: () => '' } });
+    const api = buildApi({ invoke: () => Promise.reject(new Error('No handler registered')), subscribe: () => () => undefined }, (preload) => ({ app: { dropFiles: dropFiles(() => '/x', preload) } }));
     expect(await api.archive.stats({})).toEqual({ ok: false, error: { code: 'unavailable', message: expect.any(String) } });
   });
 });

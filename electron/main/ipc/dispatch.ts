@@ -14,6 +14,8 @@ export interface Sender {
   url: string | null;
   /** True only for a window's top-level frame (not an iframe). */
   isMainFrame: boolean;
+  /** The sending window's web contents id: path grants are bound to it. */
+  contentsId: number;
 }
 
 export interface Route {
@@ -22,6 +24,8 @@ export interface Route {
   method: string;
   schema: z.ZodType;
   handler: Handler<unknown, unknown>;
+  /** Called only by the preload's own helpers, never exposed on window.copydesk. */
+  preloadOnly: boolean;
 }
 
 export interface DispatcherOptions {
@@ -41,11 +45,12 @@ export interface Dispatcher {
 export function buildRoutes(contract: DispatcherOptions['contract'], handlers: DispatcherOptions['handlers']): Map<string, Route> {
   const routes = new Map<string, Route>();
   for (const [domainName, spec] of Object.entries(contract)) {
-    for (const [methodName, methodSpec] of Object.entries(spec.methods)) {
+    const served = [...Object.entries(spec.methods).map((e) => [...e, false] as const), ...Object.entries(spec.preload ?? {}).map((e) => [...e, true] as const)];
+    for (const [methodName, methodSpec, preloadOnly] of served) {
       const handler = handlers[domainName]?.[methodName];
       if (!handler) throw new Error(`No handler for ${domainName}.${methodName}: add it to electron/main/ipc/${domainName}.ts`);
       const channel = methodChannel(domainName, methodName);
-      routes.set(channel, { channel, domain: domainName, method: methodName, schema: methodSpec.input, handler: handler as Handler<unknown, unknown> });
+      routes.set(channel, { channel, domain: domainName, method: methodName, schema: methodSpec.input, handler: handler as Handler<unknown, unknown>, preloadOnly });
     }
   }
   return routes;
@@ -101,7 +106,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
     try {
       const handler = route.handler;
-      if (handler.where === 'main') return ok(await handler.run(options.context(), parsed.data));
+      if (handler.where === 'main') return ok(await handler.run(options.context(), parsed.data, { contentsId: sender.contentsId }));
       return await options.context().workers.call(handler.where, route.channel, parsed.data);
     } catch (error) {
       const value = toErrorValue(error);

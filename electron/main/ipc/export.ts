@@ -21,11 +21,23 @@ import type { ExportFileResult, ExportProgress, ExportReport } from '../../archi
 import { type ExportRefusal, exportRefusal } from '../../archive/export/refusal.ts';
 import { IpcError, unwrap } from './errors.ts';
 import { type DomainHandlers, inMain, type MainContext, reader } from './types.ts';
+import { chooseDestination } from './userChoice.ts';
 
 type Assignable<T extends U, U> = T;
 export type FileAgrees = Assignable<ExportFileResult, ExportFileValue>;
 export type ProgressAgrees = Assignable<ExportProgress, ExportProgressValue>;
 export type RefusalAgrees = Assignable<ExportRefusal, ExportRefusalValue>;
+
+/**
+ * The preview frame must never navigate: a link followed inside it lands on an
+ * error page (our CSP refuses to frame anything) that swallows the dialog's
+ * keys. With every link targeting a new window, the sandbox (no allow-popups)
+ * refuses the click and the frame stays put. Added after sanitizing, to the
+ * preview only: exported files keep their links as they are.
+ */
+export function previewDocument(exported: string): string {
+  return exported.replace(/<head>/i, '<head>\n<base target="_blank" />');
+}
 
 export function previewOf(archive: Archive, id: string): ExportPreviewValue {
   const article = archive.getArticle(id);
@@ -33,7 +45,7 @@ export function previewOf(archive: Archive, id: string): ExportPreviewValue {
     id: article.id,
     headline: article.headline,
     // Without the print stylesheet: the page's own CSP would refuse it in the srcdoc frame anyway (it only affects printing).
-    document: renderExport(article, 'html', { printStylesheet: false }),
+    document: previewDocument(renderExport(article, 'html', { printStylesheet: false })),
     fragment: renderExport(article, 'fragment'),
     text: bodyToPlainText(article.body),
     stem: fileStem(article),
@@ -60,25 +72,25 @@ export const exportHandlers = {
     const value = await preview(ctx, input.id);
     refuse(value, input.ignoreEmbargo);
     const { fragment, text } = value;
-    ctx.writeClipboard({ html: fragment, text });
+    await ctx.writeClipboard({ html: fragment, text });
     return { copied: true as const, bytes: fragment.length };
   }),
-  saveAs: inMain(async (ctx, input): Promise<ExportSavedValue> => {
+  saveAs: inMain(async (ctx, input, caller): Promise<ExportSavedValue> => {
     const value = await preview(ctx, input.id);
     refuse(value, input.ignoreEmbargo);
     const { stem, headline } = value;
     const extension = FORMAT_EXTENSIONS[input.format];
-    const path = await ctx.dialogs.saveFile({ title: `Export “${headline || 'article'}”`, defaultName: `${stem}.${extension}`, extensions: [extension] });
+    const path = await chooseDestination(ctx, caller, 'export', (d) => d.saveFile({ title: `Export “${headline || 'article'}”`, defaultName: `${stem}.${extension}`, extensions: [extension] }));
     if (path === null) return { path: null };
     return unwrap<ExportSavedValue>(await ctx.workers.op('write', 'exportToFile', { id: input.id, format: input.format, path, ignoreEmbargo: input.ignoreEmbargo === true }));
   }),
-  batch: inMain(async (ctx, input): Promise<ExportBatchValue> => {
+  batch: inMain(async (ctx, input, caller): Promise<ExportBatchValue> => {
     if (batchRunning) throw new IpcError('busy', 'An export is already running; wait for it to finish.');
     batchRunning = true;
     try {
       const ids = input.ids ?? unwrap<{ ids: string[] }>(await ctx.workers.op('read', 'exportQueryIds', { query: input.query ?? '' })).ids;
       if (ids.length === 0) throw new IpcError('invalid-input', 'There is nothing to export: the search found no articles.');
-      const outDir = await ctx.dialogs.chooseFolder({ title: `Export ${ids.length} article${ids.length === 1 ? '' : 's'} to a folder` });
+      const outDir = await chooseDestination(ctx, caller, 'export', (d) => d.chooseFolder({ title: `Export ${ids.length} article${ids.length === 1 ? '' : 's'} to a folder` }));
       if (outDir === null) return { outDir: null, exported: 0, failed: 0, manifest: null, files: [] };
       ctx.emit('export', 'progress', { done: 0, total: ids.length, rate: 0, etaSeconds: null });
       const report = unwrap<ExportReport>(

@@ -8,18 +8,20 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { contract } from '../../../shared/contract/index.ts';
 import { err } from '../../../shared/result.ts';
+import { PathGrants } from '../grants/pathGrants.ts';
 import type { Sender } from './dispatch.ts';
 import type { Logger, MainContext, WorkerAccess } from './types.ts';
 
 export const silentLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-/** [domain, method] for every method of the contract. */
+/** [domain, method] for every method main serves: the page's and the preload-only ones (a compromised page cannot call those, but main must hold if it could). */
 export function contractMethods(): Array<[string, string]> {
-  return Object.entries(contract).flatMap(([d, spec]) => Object.keys(spec.methods).map((m) => [d, m] as [string, string]));
+  return Object.entries(contract).flatMap(([d, spec]) => [...Object.keys(spec.methods), ...Object.keys('preload' in spec ? spec.preload : {})].map((m) => [d, m] as [string, string]));
 }
 
 export function methodSchema(domainName: string, methodName: string): z.ZodType {
-  const schema = (contract as Record<string, { methods: Record<string, { input: z.ZodType }> }>)[domainName]?.methods[methodName]?.input;
+  const spec = (contract as Record<string, { methods: Record<string, { input: z.ZodType }>; preload?: Record<string, { input: z.ZodType }> }>)[domainName];
+  const schema = spec?.methods[methodName]?.input ?? spec?.preload?.[methodName]?.input;
   if (!schema) throw new Error(`no such method ${domainName}.${methodName}`);
   return schema;
 }
@@ -71,32 +73,48 @@ export function hostilePayloads(schema: z.ZodType): unknown[] {
     withEach(JSON.parse('{"__proto__":{"polluted":"yes"}}')),
     { ...withEach('x'), ['k'.repeat(100_000)]: 1 },
     { [Symbol('s')]: 1, ...withEach('x') },
+    // A compromised page naming files: raw paths where a grant or nothing belongs, forged grant ids.
+    ...PATH_ATTEMPTS,
   ];
 }
 
+/** What a script in the page would send to reach a file the user never chose. */
+export const PATH_ATTEMPTS: readonly unknown[] = [
+  { paths: ['/etc/hostname'] },
+  { paths: ['/home/desk/.ssh/id_ed25519'], timezone: 'UTC' },
+  { grant: '/etc/hostname' },
+  { grant: 'C:\\Windows\\win.ini' },
+  { grant: 'A'.repeat(43) },
+  { grant: '' },
+  { grant: 'x'.repeat(129) },
+  { path: '/etc/passwd' },
+  { outDir: '/etc' },
+  { id: 'a', format: 'html', path: '/tmp/x.html' },
+];
+
 /** Senders main must refuse: other origins, look-alike hosts, sub-frames of our own page, vanished frames. */
 export const FOREIGN_SENDERS: readonly Sender[] = [
-  { url: 'https://evil.example/', isMainFrame: true },
-  { url: 'app://copydesk/index.html', isMainFrame: false },
-  { url: 'app://other/index.html', isMainFrame: true },
-  { url: 'file:///etc/passwd', isMainFrame: true },
-  { url: 'app://copydesk.evil/index.html', isMainFrame: true },
-  { url: 'app://copydesk@evil.example/index.html', isMainFrame: true },
-  { url: 'app://COPYDESK/index.html', isMainFrame: true },
-  { url: 'about:blank', isMainFrame: true },
-  { url: 'about:srcdoc', isMainFrame: false },
-  { url: 'data:text/html,<script>1</script>', isMainFrame: true },
-  { url: 'javascript:alert(1)', isMainFrame: true },
-  { url: 'http://127.0.0.1:5173/index.html', isMainFrame: true },
-  { url: 'devtools://devtools/bundled/inspector.html', isMainFrame: true },
-  { url: 'chrome-extension://abc/page.html', isMainFrame: true },
-  { url: '', isMainFrame: true },
-  { url: null, isMainFrame: true },
-  { url: 'not a url', isMainFrame: true },
+  { url: 'https://evil.example/', isMainFrame: true, contentsId: 1 },
+  { url: 'app://copydesk/index.html', isMainFrame: false, contentsId: 1 },
+  { url: 'app://other/index.html', isMainFrame: true, contentsId: 1 },
+  { url: 'file:///etc/passwd', isMainFrame: true, contentsId: 1 },
+  { url: 'app://copydesk.evil/index.html', isMainFrame: true, contentsId: 1 },
+  { url: 'app://copydesk@evil.example/index.html', isMainFrame: true, contentsId: 1 },
+  { url: 'app://COPYDESK/index.html', isMainFrame: true, contentsId: 1 },
+  { url: 'about:blank', isMainFrame: true, contentsId: 1 },
+  { url: 'about:srcdoc', isMainFrame: false, contentsId: 1 },
+  { url: 'data:text/html,<script>1</script>', isMainFrame: true, contentsId: 1 },
+  { url: 'javascript:alert(1)', isMainFrame: true, contentsId: 1 },
+  { url: 'http://127.0.0.1:5173/index.html', isMainFrame: true, contentsId: 1 },
+  { url: 'devtools://devtools/bundled/inspector.html', isMainFrame: true, contentsId: 1 },
+  { url: 'chrome-extension://abc/page.html', isMainFrame: true, contentsId: 1 },
+  { url: '', isMainFrame: true, contentsId: 1 },
+  { url: null, isMainFrame: true, contentsId: 1 },
+  { url: 'not a url', isMainFrame: true, contentsId: 1 },
 ];
 
 /** A context whose capabilities all answer harmlessly; `workers` may be real ones (a temp archive) or the default stub. */
-export function stubContext(options: { log?: Logger; workers?: WorkerAccess; opened?: string[] } = {}): MainContext {
+export function stubContext(options: { log?: Logger; workers?: WorkerAccess } = {}): MainContext {
   return {
     archivePath: '/tmp/none.sqlite',
     version: '0',
@@ -104,7 +122,7 @@ export function stubContext(options: { log?: Logger; workers?: WorkerAccess; ope
     workers: options.workers ?? { call: async () => err('unavailable', 'stub'), op: async () => err('unavailable', 'stub') },
     imports: { start: () => err('busy', 'stub'), cancel: () => ({ cancelling: false }), lastReport: () => null },
     dialogs: { openPaths: async () => [], saveFile: async () => null, chooseFolder: async () => null },
-    openExternal: async (url) => void options.opened?.push(url),
+    grants: new PathGrants({ log: options.log ?? silentLog }),
     writeTextFile: async () => undefined,
     writeClipboard: () => undefined,
     emit: () => undefined,

@@ -8,6 +8,7 @@ import type { ImportFileValue, ImportProgressValue, ImportReportValue } from '..
 import { jobFilesPage } from '../../archive/import/jobs.ts';
 import { IpcError, unwrap } from './errors.ts';
 import { type DomainHandlers, inMain, reader } from './types.ts';
+import { chooseDestination } from './userChoice.ts';
 
 type Assignable<T extends U, U> = T;
 export type ReportAgrees = Assignable<ImportReport, ImportReportValue>;
@@ -15,18 +16,20 @@ export type ProgressAgrees = Assignable<ImportProgress, ImportProgressValue>;
 export type FileAgrees = Assignable<ImportFileResult, ImportFileValue>;
 
 export const importHandlers = {
-  start: inMain((ctx, input) => {
-    const started = ctx.imports.start(input.paths, input.timezone !== undefined ? { timezone: input.timezone } : {});
+  // The paths come from the grant main issued for the user's dialog choice or drop, never from the page.
+  start: inMain((ctx, input, caller) => {
+    const paths = ctx.grants.redeem(caller.contentsId, input.grant, 'import');
+    const started = ctx.imports.start(paths, input.timezone !== undefined ? { timezone: input.timezone } : {});
     if (!started.ok) throw IpcError.from(started.error);
     return started.value;
   }),
   cancel: inMain((ctx) => ctx.imports.cancel()),
   lastReport: inMain((ctx) => ctx.imports.lastReport()),
   reportRows: reader((archive, input) => jobFilesPage(archive.db, input.jobId, { outcome: input.outcome, offset: input.offset, limit: input.limit })),
-  saveReport: inMain(async (ctx) => {
+  saveReport: inMain(async (ctx, _input, caller) => {
     const report = ctx.imports.lastReport();
     if (!report) throw new IpcError('not-found', 'There is no import report to save yet.');
-    const path = await ctx.dialogs.saveFile({ title: 'Save import report', defaultName: `import-report-${report.jobId}.csv`, extensions: ['csv'] });
+    const path = await chooseDestination(ctx, caller, 'export', (d) => d.saveFile({ title: 'Save import report', defaultName: `import-report-${report.jobId}.csv`, extensions: ['csv'] }));
     if (path === null) return { path: null };
     unwrap(await ctx.workers.op('read', 'saveImportReport', { jobId: report.jobId, path }));
     return { path };

@@ -16,7 +16,7 @@ import { silentLog, stubContext } from './fuzzing.ts';
 import { handlers } from './registry.ts';
 import type { WorkerAccess } from './types.ts';
 
-const OWN = { url: 'app://copydesk/index.html', isMainFrame: true };
+const OWN = { url: 'app://copydesk/index.html', isMainFrame: true, contentsId: 1 };
 const FILES = 12;
 
 let t: TempArchive;

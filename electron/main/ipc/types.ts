@@ -4,9 +4,10 @@
 // starting an import) runs in main with a context of capabilities. This file
 // is electron-free so dispatch and every handler are testable under Node.
 import type { Archive } from '../../archive/archive.ts';
-import type { Contract, DomainContract, DomainName, EventPayload, MethodOutput, MethodParsed } from '../../../shared/contract/index.ts';
+import type { Contract, DomainContract, DomainName, EventPayload, MethodOutput, MethodParsed, ServedMethods } from '../../../shared/contract/index.ts';
 import type { Result } from '../../../shared/result.ts';
 import type { ImportReportSummaryValue } from '../../../shared/contract/import.ts';
+import type { PathGrants } from '../grants/pathGrants.ts';
 
 export type Where = 'read' | 'write';
 
@@ -15,15 +16,22 @@ export interface WorkerHandler<I, O> {
   run(archive: Archive, input: I): O | Promise<O>;
 }
 
+/** Which window a call came from: grants are bound to it. */
+export interface Caller {
+  /** The sending web contents' id (Electron's webContents.id; one per page in the Chromium tests). */
+  readonly contentsId: number;
+}
+
 export interface MainHandler<I, O> {
   readonly where: 'main';
-  run(ctx: MainContext, input: I): O | Promise<O>;
+  run(ctx: MainContext, input: I, caller: Caller): O | Promise<O>;
 }
 
 export type Handler<I, O> = WorkerHandler<I, O> | MainHandler<I, O>;
 
+/** One handler per method main serves: the page's methods and the preload-only ones. */
 export type DomainHandlers<D extends DomainContract> = {
-  readonly [K in keyof D['methods']]: Handler<MethodParsed<D['methods'][K]>, MethodOutput<D['methods'][K]>>;
+  readonly [K in keyof ServedMethods<D>]: Handler<MethodParsed<ServedMethods<D>[K]>, MethodOutput<ServedMethods<D>[K]>>;
 };
 
 export type Handlers = { readonly [D in DomainName]: DomainHandlers<Contract[D]> };
@@ -36,7 +44,7 @@ export function writer<I, O>(run: (archive: Archive, input: I) => O | Promise<O>
   return { where: 'write', run };
 }
 
-export function inMain<I, O>(run: (ctx: MainContext, input: I) => O | Promise<O>): MainHandler<I, O> {
+export function inMain<I, O>(run: (ctx: MainContext, input: I, caller: Caller) => O | Promise<O>): MainHandler<I, O> {
   return { where: 'main', run };
 }
 
@@ -47,6 +55,7 @@ export type Emit = <D extends DomainName, E extends keyof Contract[D]['events'] 
   payload: EventPayload<Contract[D]['events'][E]>,
 ) => void;
 
+/** Native dialogs. Only handlers call them, and every path they answer becomes a grant (../grants/). */
 export interface Dialogs {
   openPaths(kind: 'files' | 'folder'): Promise<string[]>;
   saveFile(options: { title: string; defaultName: string; extensions: string[] }): Promise<string | null>;
@@ -80,10 +89,11 @@ export interface MainContext {
   readonly workers: WorkerAccess;
   readonly imports: ImportControl;
   readonly dialogs: Dialogs;
-  openExternal(url: string): Promise<void>;
+  /** What the user chose, held for the window: the only source of the paths handlers touch. */
+  readonly grants: PathGrants;
   writeTextFile(path: string, text: string): Promise<void>;
   /** The system clipboard: HTML with its plain-text alternative (main-side, the sandboxed page may lack clipboard access). */
-  writeClipboard(data: { html: string; text: string }): void;
+  writeClipboard(data: { html: string; text: string }): void | Promise<void>;
   readonly emit: Emit;
   readonly log: Logger;
 }

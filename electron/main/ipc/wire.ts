@@ -5,11 +5,11 @@ import type { Dispatcher, Sender } from './dispatch.ts';
 
 export function senderOf(event: IpcMainInvokeEvent): Sender {
   const frame = event.senderFrame;
-  if (!frame) return { url: null, isMainFrame: false };
+  if (!frame) return { url: null, isMainFrame: false, contentsId: event.sender.id };
   const main = event.sender.mainFrame;
   // Compare ids, not wrapper objects: a frame is the main frame when it is the top of the sender's window.
   const isMainFrame = frame.parent === null && frame.processId === main.processId && frame.routingId === main.routingId;
-  return { url: frame.url, isMainFrame };
+  return { url: frame.url, isMainFrame, contentsId: event.sender.id };
 }
 
 export function wireIpc(dispatcher: Dispatcher): () => void {

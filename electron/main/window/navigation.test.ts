@@ -1,7 +1,7 @@
 // The window's URL decisions (guards.ts applies them): only our own page loads
 // in the window, and only http(s)/mailto links leave for the system's apps.
 import { describe, expect, it } from 'vitest';
-import { decideNavigation, decideRedirect, decideWindowOpen, isOwnPage } from './navigation.ts';
+import { decideFrameNavigation, decideNavigation, decideRedirect, decideWindowOpen, isOwnPage } from './navigation.ts';
 
 describe('window URL decisions', () => {
   it('lets our own page reload and nothing else load', () => {
@@ -22,5 +22,28 @@ describe('window URL decisions', () => {
       expect(decideNavigation(url).external, url).toBeNull();
       expect(decideWindowOpen(url).external, url).toBeNull();
     }
+  });
+});
+
+describe('links in sub-frames (the export preview)', () => {
+  it('go nowhere and open nothing, whatever the URL; only the frame’s own srcdoc loads', () => {
+    expect(decideFrameNavigation('about:srcdoc', false)).toEqual({ navigate: true, external: null });
+    for (const url of ['https://example.org/story', 'http://example.com/', 'mailto:desk@example.com', 'app://copydesk/index.html', 'about:blank', 'javascript:alert(1)', 'file:///etc/passwd', 'chrome-error://chromewebdata/']) {
+      expect(decideFrameNavigation(url, false), url).toEqual({ navigate: false, external: null });
+    }
+  });
+
+  it('leave the main frame to the window’s own decision', () => {
+    expect(decideFrameNavigation('app://copydesk/index.html', true)).toEqual(decideNavigation('app://copydesk/index.html'));
+    expect(decideFrameNavigation('https://example.org/story', true)).toEqual({ navigate: false, external: 'https://example.org/story' });
+    expect(decideFrameNavigation('about:srcdoc', true).navigate).toBe(false);
+  });
+});
+
+describe('mailto links', () => {
+  it('keep their addresses and lose their query and fragment', () => {
+    expect(decideWindowOpen('mailto:desk@example.com?subject=Hi&body=x&attach=/etc/passwd').external).toBe('mailto:desk@example.com');
+    expect(decideNavigation('mailto:a@example.com,b@example.com?cc=c@example.com#x').external).toBe('mailto:a@example.com,b@example.com');
+    expect(decideWindowOpen('mailto:?to=desk@example.com&attach=~/.ssh/id_rsa').external).toBeNull();
   });
 });

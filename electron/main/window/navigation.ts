@@ -1,15 +1,16 @@
 // What the window does with a URL it is asked to go to, as plain decisions so
 // they can be tested without Electron (guards.ts applies them; the fault
 // suite's family 8 throws hostile URLs at them). Only our own page may load in
-// the window; anything else is at most handed to the system's browser or mail
-// client, and only when safeExternalUrl accepts it.
+// the window, and a frame inside it (the export preview) never goes anywhere;
+// anything else is at most handed to the system's browser or mail client,
+// after the user agrees (externalLinks.ts), and only when safeExternalUrl accepts it.
 import { APP_ORIGIN } from '../protocol/files.ts';
 import { safeExternalUrl } from './externalUrl.ts';
 
 export interface UrlDecision {
   /** True only when the window may load the URL itself (a reload of our own page). */
   navigate: boolean;
-  /** The normalized URL to hand to shell.openExternal, or null (nothing leaves the app). */
+  /** The normalized URL to offer to shell.openExternal, or null (nothing leaves the app). */
   external: string | null;
 }
 
@@ -29,12 +30,24 @@ export function decideNavigation(url: string, origin: string = APP_ORIGIN): UrlD
   return { navigate: false, external: safeExternalUrl(url) };
 }
 
+/**
+ * will-frame-navigate in a sub-frame: the only frames are the export preview's
+ * srcdoc documents, which load as about:srcdoc. A link followed inside one
+ * would leave the frame on an error page that swallows the dialog's keys, and
+ * the preview is a picture of the export, not a browser: nothing loads there
+ * and nothing opens outside.
+ */
+export function decideFrameNavigation(url: string, isMainFrame: boolean, origin: string = APP_ORIGIN): UrlDecision {
+  if (isMainFrame) return decideNavigation(url, origin);
+  return { navigate: url === 'about:srcdoc', external: null };
+}
+
 /** will-redirect: a server redirect; never followed out of the app, never opened outside. */
 export function decideRedirect(url: string, origin: string = APP_ORIGIN): UrlDecision {
   return { navigate: isOwnPage(url, origin), external: null };
 }
 
-/** window.open and target=_blank: never a new window; a safe link opens outside. */
+/** window.open and target=_blank: never a new window; a safe link is offered outside. */
 export function decideWindowOpen(url: string): UrlDecision {
   return { navigate: false, external: safeExternalUrl(url) };
 }

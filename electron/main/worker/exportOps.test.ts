@@ -80,4 +80,13 @@ describe('export worker ops', () => {
     expect(batch('b1').files.map((f) => f.code)).toEqual(['killed', 'embargoed', null]);
     expect(batch('b2', true).files.map((f) => f.code)).toEqual(['killed', null, null]);
   });
+
+  it('points the preview’s links at a new window (refused by the frame’s sandbox), and only the preview’s', () => {
+    const preview = previewOf(t.archive, ids[1] ?? '');
+    expect(preview.document.match(/<base\b[^>]*>/g)).toEqual(['<base target="_blank" />']);
+    expect(preview.document.indexOf('<base')).toBeLessThan(preview.document.indexOf('<body'));
+    const exported = exportOps.exportToFile(t.archive, { id: ids[1] ?? '', format: 'html', path: join(t.dir, 'x.html') });
+    expect(readFileSync(join(t.dir, 'x.html'), 'utf8')).not.toContain('<base');
+    expect(exported.path).toBe(join(t.dir, 'x.html'));
+  });
 });

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { AppInfoValue, MenuCommand } from '../../../shared/contract/app.ts';
 import type { ArchiveStatsValue } from '../../../shared/contract/archive.ts';
+import type { PathGrantValue } from '../../../shared/contract/grants.ts';
 import { api, hasBridge } from '../api/client.ts';
 import { ArchiveBrowser } from '../features/archive-browser/ArchiveBrowser.tsx';
 import { ImportProgress } from '../features/import/ImportProgress.tsx';
@@ -46,7 +47,7 @@ export function App() {
   useEffect(() => api.archive.onChanged(() => setRefreshKey((k) => k + 1)), []);
 
   const report = useCallback((error: { message: string } | null) => error && setNotice(error.message), []);
-  const importPaths = useCallback((paths: string[]) => void imports.start(paths).then(report), [imports, report]);
+  const importGrant = useCallback((grant: PathGrantValue) => void imports.start(grant).then(report), [imports, report]);
   const focusSearch = useCallback(() => {
     dispatchTabs({ type: 'activate', key: BROWSER_TAB });
     setFocusSignal((n) => n + 1);
@@ -122,7 +123,7 @@ export function App() {
   useEffect(() => api.app.onMenu(({ command }) => onMenu(command)), [onMenu]);
   useGlobalKeys(focusSearch, onBrowser);
   useTabKeys(dispatchTabs);
-  const dropping = useDropImport(importPaths);
+  const dropping = useDropImport(importGrant, report);
 
   if (!hasBridge) return <p role="alert">Copydesk’s bridge is missing: this page only works inside the Copydesk app.</p>;
 

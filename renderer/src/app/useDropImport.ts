@@ -1,9 +1,13 @@
 // Files and folders dropped anywhere on the window start an import. The page
-// never navigates to a dropped file (main blocks that too).
+// never navigates to a dropped file (main blocks that too), and never sees a
+// path: it hands the dropped File objects to the preload, which asks main for
+// an import grant (see electron/preload/dropFiles.ts).
 import { useEffect, useState } from 'react';
+import type { PathGrantValue } from '../../../shared/contract/grants.ts';
+import type { ErrorValue } from '../../../shared/result.ts';
 import { api } from '../api/client.ts';
 
-export function useDropImport(onPaths: (paths: string[]) => void): boolean {
+export function useDropImport(onGrant: (grant: PathGrantValue) => void, onError: (error: ErrorValue) => void): boolean {
   const [over, setOver] = useState(false);
   useEffect(() => {
     let depth = 0;
@@ -27,8 +31,11 @@ export function useDropImport(onPaths: (paths: string[]) => void): boolean {
       depth = 0;
       setOver(false);
       const files = Array.from(e.dataTransfer?.files ?? []);
-      const paths = files.map((f) => api.app.pathForFile(f)).filter((p) => p !== '');
-      if (paths.length > 0) onPaths(paths);
+      if (files.length === 0) return;
+      void api.app.dropFiles(...files).then((r) => {
+        if (!r.ok) onError(r.error);
+        else if (r.value.grant) onGrant(r.value.grant);
+      });
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);
@@ -40,6 +47,6 @@ export function useDropImport(onPaths: (paths: string[]) => void): boolean {
       window.removeEventListener('dragover', overHandler);
       window.removeEventListener('drop', drop);
     };
-  }, [onPaths]);
+  }, [onGrant, onError]);
   return over;
 }

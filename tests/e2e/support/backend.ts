@@ -1,6 +1,9 @@
 // The Node side of the Chromium tests: the real archive workers (run from
-// source), the real dispatcher and handlers, and the real import controller;
-// only Electron's dialogs, shell and webContents.send are stand-ins.
+// source), the real dispatcher and handlers, the real import controller and
+// path grants; only Electron's dialogs, clipboard and webContents.send are
+// stand-ins. The fake dialogs are the harness's only way to make a grant, as
+// the real ones are the app's: a test says what the next dialog "chooses" and
+// the page (or chooseForImport) goes through the real app.choosePaths.
 import { Worker } from 'node:worker_threads';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +16,7 @@ import { eventChannel } from '../../../shared/contract/define.ts';
 import { createDispatcher, type Dispatcher } from '../../../electron/main/ipc/dispatch.ts';
 import { handlers } from '../../../electron/main/ipc/registry.ts';
 import type { Emit, Logger, MainContext } from '../../../electron/main/ipc/types.ts';
+import { PathGrants } from '../../../electron/main/grants/pathGrants.ts';
 import { ImportController } from '../../../electron/main/import/controller.ts';
 import { ArchiveWorkers } from '../../../electron/main/worker/pool.ts';
 
@@ -33,11 +37,22 @@ export interface Backend {
   nextFolder: string | null;
   /** What was put on the system clipboard, newest last. */
   clipboard: Array<{ html: string; text: string }>;
-  opened: string[];
   /** Milliseconds to hold an answer back (to make a stale answer arrive last). */
   delay: (channel: unknown, payload: unknown) => number;
   logged: Array<{ level: string; message: string }>;
-  attach(page: Page): Promise<void>;
+  grants: PathGrants;
+  /**
+   * Wire a page to this backend. `dropRoot` stands in for Electron's webUtils: a dropped File
+   * named n reads as dropRoot/n (fixed when the page loads; the page cannot change it).
+   */
+  attach(page: Page, options?: { dropRoot?: string }): Promise<void>;
+  /** The web contents id main sees for a page (grants are bound to it). */
+  contentsIdOf(page: Page): number;
+  /**
+   * What a test that drives no page does to import: the fake open dialog chooses `paths` and
+   * the real app.choosePaths handler issues the import grant, as for a user in window `contentsId`.
+   */
+  chooseForImport(paths: string[], sender: { url: string; contentsId?: number }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -81,6 +96,13 @@ export async function startBackend(options: { archivePath: string; origin: strin
     }
   };
   const dir = mkdtempSync(join(tmpdir(), 'copydesk-e2e-io-'));
+  const ids = new WeakMap<Page, number>();
+  let nextId = 1;
+  const contentsIdOf = (page: Page) => {
+    if (!ids.has(page)) ids.set(page, nextId++);
+    return ids.get(page) as number;
+  };
+  const grants = new PathGrants({ log });
   const backend: Backend = {
     dir,
     archivePath: options.archivePath,
@@ -89,19 +111,30 @@ export async function startBackend(options: { archivePath: string; origin: strin
     nextSavePath: null,
     nextFolder: null,
     clipboard: [],
-    opened: [],
     delay: () => 0,
     logged,
+    grants,
     dispatcher: undefined as unknown as Dispatcher,
-    async attach(page) {
+    contentsIdOf,
+    async attach(page, attachOptions = {}) {
       pages.add(page);
+      const contentsId = contentsIdOf(page);
       await page.exposeBinding('__copydeskInvoke', async (source, channel: unknown, payload: unknown) => {
-        const result = await backend.dispatcher.dispatch(channel, payload, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() });
+        const result = await backend.dispatcher.dispatch(channel, payload, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame(), contentsId });
         const hold = backend.delay(channel, payload);
         if (hold > 0) await new Promise((resolve) => setTimeout(resolve, hold));
         return result;
       });
+      // Read (and removed) by the bridge before any page script runs.
+      await page.addInitScript((root) => ((window as unknown as { __copydeskDropRoot?: string }).__copydeskDropRoot = root ?? undefined), attachOptions.dropRoot ?? null);
       await page.addInitScript({ content: await pageBridgeScript() });
+    },
+    async chooseForImport(paths, sender) {
+      backend.nextPaths = paths;
+      const r = await backend.dispatcher.dispatch('copydesk:app.choosePaths', { kind: 'folder' }, { url: sender.url, isMainFrame: true, contentsId: sender.contentsId ?? 0 });
+      const grant = r.ok ? (r.value as { grant: { id: string } | null }).grant : null;
+      if (!grant) throw new Error(`the fake dialog gave no grant: ${JSON.stringify(r)}`);
+      return grant.id;
     },
     async close() {
       await workers.close();
@@ -121,7 +154,7 @@ export async function startBackend(options: { archivePath: string; origin: strin
       saveFile: async () => backend.nextSavePath,
       chooseFolder: async () => backend.nextFolder,
     },
-    openExternal: async (url) => void backend.opened.push(url),
+    grants,
     writeTextFile: async (path, text) => writeFileSync(path, text),
     writeClipboard: (data) => void backend.clipboard.push(data),
   };

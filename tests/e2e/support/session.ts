@@ -31,8 +31,7 @@ export async function openSession(archivePath: string, options: { colorScheme?: 
     if (m.type() === 'error') problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(String(e)));
-  await backend.attach(page);
-  if (options.dropRoot) await page.addInitScript((root) => (window.__copydeskDropRoot = root), options.dropRoot);
+  await backend.attach(page, options.dropRoot ? { dropRoot: options.dropRoot } : {});
   await page.goto(`${server.origin}/index.html`);
   return {
     browser,

@@ -52,6 +52,8 @@ function watch(page: Page): void {
     void d.dismiss().catch(() => undefined);
   });
   page.on('pageerror', (e) => figures.pageErrors.push(String(e).slice(0, 200)));
+  // A link that left the window (a new window or tab opened from the app or a preview).
+  page.on('popup', (p) => figures.openedOutside.push(`${phase}: ${p.url().slice(0, 200)}`));
   // Chromium also reports every CSP refusal on the console; that survives setContent's document.open(), which drops the probe's listener.
   page.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) figures.cspConsole.push(`${phase}: ${m.text().slice(0, 120)} @ ${page.url().slice(0, 120)}`);
@@ -79,7 +81,7 @@ async function main(): Promise<void> {
     const pickEvery = (total: number, ci: number) => (config.full ? 1 : Math.max(1, Math.floor(total / ci)));
 
     await timed('import', async () => {
-      session.backend.nextPaths = [config.sourceDir];
+      session.backend.nextPaths = [config.sourceDir]; // what the fake open dialog chooses
       await page.getByRole('button', { name: 'Import a folder…' }).click();
       const summary = page.getByTestId('import-summary');
       await page.waitForFunction(() => /imported/.test(document.querySelector('[data-testid=import-summary]')?.textContent ?? ''), null, { timeout: 120_000 });
@@ -96,7 +98,7 @@ async function main(): Promise<void> {
       });
       await page.getByRole('button', { name: 'Close report' }).click();
       // The summary carries only the first rows: page through the rest as the window does.
-      const sender = { url: `${session.server.origin}/index.html`, isMainFrame: true };
+      const sender = { url: `${session.server.origin}/index.html`, isMainFrame: true, contentsId: session.backend.contentsIdOf(page) };
       const report = await session.backend.dispatcher.dispatch('copydesk:import.lastReport', {}, sender);
       const jobId = report.ok ? (report.value as { jobId: number } | null)?.jobId : undefined;
       const rows: Array<{ path: string; outcome: string; reason: string | null }> = [];
@@ -211,7 +213,6 @@ async function main(): Promise<void> {
         await dialog.waitFor({ state: 'detached' }).catch(() => undefined);
       }
     });
-    figures.openedOutside = [...session.backend.opened];
     const after = Archive.open(config.archivePath);
     figures.articles = after.stats().articles;
     after.close();

@@ -35,7 +35,7 @@ const name = (channel: unknown): string => {
     return `(${typeof channel})`;
   }
 };
-const OWN: Sender = { url: `${APP_ORIGIN}/index.html`, isMainFrame: true };
+const OWN: Sender = { url: `${APP_ORIGIN}/index.html`, isMainFrame: true, contentsId: 1 };
 
 interface Tally {
   sent: number;
@@ -152,8 +152,8 @@ export async function ipcShell(opts: FamilyOptions): Promise<FamilyResult> {
     const names = [...dispatcher.routes.keys()];
     const senders = fc.sample(
       fc.oneof(
-        fc.record({ url: fc.oneof(fc.webUrl(), fc.string(), fc.constant(null)), isMainFrame: fc.boolean() }),
-        fc.record({ url: fc.constant(OWN.url), isMainFrame: fc.constant(false) }),
+        fc.record({ url: fc.oneof(fc.webUrl(), fc.string(), fc.constant(null)), isMainFrame: fc.boolean(), contentsId: fc.nat() }),
+        fc.record({ url: fc.constant(OWN.url), isMainFrame: fc.constant(false), contentsId: fc.constant(1) }),
       ),
       { numRuns: opts.full ? 10_000 : 300, seed: opts.seed + 1000 },
     );
@@ -206,7 +206,8 @@ export async function ipcShell(opts: FamilyOptions): Promise<FamilyResult> {
       'shell: URLs × decisions': `${shell.urls} URLs, ${shell.decisions} decisions (will-navigate/dropped link, window.open, will-redirect)`,
       'shell: window navigated away': `${shell.navigatedAway} (${shell.reloadsOfOwnPage} reloads of app://copydesk allowed)`,
       'shell: handed to openExternal': `${shell.openedOutside} (unsafe: ${shell.unsafeOpenedOutside}); blocked ${shell.blocked}`,
-      'shell: app.openExternal over IPC': `${shell.ipcOpenExternal} calls, ${shell.ipcOpened} opened (all http/https/mailto)`,
+      'shell: sub-frame navigations': `${shell.frameDecisions} decisions, ${shell.frameNavigated} loaded (about:srcdoc only), ${shell.frameOpenedOutside} opened outside`,
+      'shell: links offered outside': `${shell.offered} confirm dialogs (${shell.offeredMailtoWithQuery} mailto with a query); declined → ${shell.openedWhenDeclined} opened; accepted → ${shell.openedWhenAccepted} opened (all http/https/mailto)`,
     },
     failures,
     seconds: (Date.now() - started) / 1000,

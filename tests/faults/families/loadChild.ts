@@ -155,7 +155,7 @@ async function main(): Promise<LoadChildFigures> {
   } else {
     backend = await startBackend({ archivePath: config.archivePath, origin });
   }
-  const sender = { url: `${origin}/index.html`, isMainFrame: true };
+  const sender = { url: `${origin}/index.html`, isMainFrame: true, contentsId: 0 };
   const search = (query: string) => backend.dispatcher.dispatch(SEARCH, { query, limit: PAGE_SIZE, offset: 0 }, sender);
 
   // The page's own searches (debounced by the app) are timed at the same gate.
@@ -251,7 +251,9 @@ async function main(): Promise<LoadChildFigures> {
   phase('import');
   const importStart = performance.now();
   importing = true;
-  const started = await backend.dispatcher.dispatch(methodChannel('import', 'start'), { paths: [config.importDir], timezone: 'UTC' }, sender);
+  // The fake open dialog "chooses" the folder; the real handler issues the grant the import takes.
+  const grant = await backend.chooseForImport([config.importDir], sender);
+  const started = await backend.dispatcher.dispatch(methodChannel('import', 'start'), { grant, timezone: 'UTC' }, sender);
   if (!started.ok || !finished) throw new Error(`import.start refused: ${JSON.stringify(started)}`);
   let importSeconds = 0;
   const ended = (finished as Promise<ImportFinishedValue>).then((r) => {

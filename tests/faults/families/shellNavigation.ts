@@ -1,21 +1,21 @@
 // Family 8, second half — the shell: every way a URL can reach the window
 // (a clicked link or form → will-navigate, a dropped link → will-navigate when
-// navigateOnDragDrop is off anyway, window.open / target=_blank → the window
-// open handler, a server redirect → will-redirect, the editor's "open link" →
-// app.openExternal over IPC) is put to the same decision functions main uses
-// (electron/main/window/navigation.ts, the real app handler through the real
-// dispatcher). Bar: the window never loads anything but our own page, and only
-// http(s)/mailto URLs without credentials ever reach shell.openExternal.
+// navigateOnDragDrop is off anyway, a link inside the export preview →
+// will-frame-navigate, window.open / target=_blank → the window open handler,
+// a server redirect → will-redirect) is put to the same decision functions main
+// uses (electron/main/window/navigation.ts), and what they offer outside goes
+// through the same confirm gate (externalLinks.ts) with the user answering no,
+// then yes. Bar: the window never loads anything but our own page, a frame
+// never loads anything but its srcdoc, nothing opens without a yes, and only
+// http(s)/mailto URLs without credentials (mailto without its query) ever
+// reach shell.openExternal.
 import fc from 'fast-check';
 import { XSS_URLS } from '../../../electron/archive/export/xssCorpus.ts';
-import { createDispatcher } from '../../../electron/main/ipc/dispatch.ts';
-import { silentLog, stubContext } from '../../../electron/main/ipc/fuzzing.ts';
-import { handlers } from '../../../electron/main/ipc/registry.ts';
+import { silentLog } from '../../../electron/main/ipc/fuzzing.ts';
 import { APP_ORIGIN } from '../../../electron/main/protocol/files.ts';
-import { decideNavigation, decideRedirect, decideWindowOpen, type UrlDecision } from '../../../electron/main/window/navigation.ts';
+import { ExternalLinks } from '../../../electron/main/window/externalLinks.ts';
+import { decideFrameNavigation, decideNavigation, decideRedirect, decideWindowOpen, type UrlDecision } from '../../../electron/main/window/navigation.ts';
 import { secureWebPreferences } from '../../../electron/main/window/webPreferences.ts';
-import { contract } from '../../../shared/contract/index.ts';
-import { methodChannel } from '../../../shared/contract/define.ts';
 
 /** URLs a page, a pasted article or a dropped link could carry; hand-picked for the shell on top of the export XSS corpus. */
 const SHELL_URLS: readonly string[] = [
@@ -87,8 +87,13 @@ export interface ShellFigures {
   openedOutside: number;
   unsafeOpenedOutside: number;
   blocked: number;
-  ipcOpenExternal: number;
-  ipcOpened: number;
+  frameDecisions: number;
+  frameNavigated: number;
+  frameOpenedOutside: number;
+  offered: number;
+  offeredMailtoWithQuery: number;
+  openedWhenDeclined: number;
+  openedWhenAccepted: number;
   failures: string[];
 }
 
@@ -98,7 +103,23 @@ export async function checkShell(options: { full: boolean; seed: number }): Prom
     seed: options.seed,
   });
   const urls = [...XSS_URLS, ...SHELL_URLS, ...OUTSIDE_OK, ...OWN_PAGES, ...random];
-  const f: ShellFigures = { urls: urls.length, decisions: 0, navigatedAway: 0, reloadsOfOwnPage: 0, openedOutside: 0, unsafeOpenedOutside: 0, blocked: 0, ipcOpenExternal: 0, ipcOpened: 0, failures: [] };
+  const f: ShellFigures = {
+    urls: urls.length,
+    decisions: 0,
+    navigatedAway: 0,
+    reloadsOfOwnPage: 0,
+    openedOutside: 0,
+    unsafeOpenedOutside: 0,
+    blocked: 0,
+    frameDecisions: 0,
+    frameNavigated: 0,
+    frameOpenedOutside: 0,
+    offered: 0,
+    offeredMailtoWithQuery: 0,
+    openedWhenDeclined: 0,
+    openedWhenAccepted: 0,
+    failures: [],
+  };
   const short = (u: string) => JSON.stringify(u.slice(0, 80));
 
   const judge = (kind: string, url: string, d: UrlDecision) => {
@@ -136,17 +157,45 @@ export async function checkShell(options: { full: boolean; seed: number }): Prom
     if ((prefs as Record<string, unknown>)[key] !== want) f.failures.push(`webPreferences.${key} is ${String((prefs as Record<string, unknown>)[key])}, not ${String(want)}`);
   }
 
-  // The editor's "open link" goes through IPC: the real handler behind the real gate.
-  const opened: string[] = [];
-  const dispatcher = createDispatcher({ contract, handlers, trustedOrigin: APP_ORIGIN, context: () => stubContext({ opened }), log: silentLog });
-  for (const url of urls) {
-    f.ipcOpenExternal++;
-    const result = await dispatcher.dispatch(methodChannel('app', 'openExternal'), { url }, { url: `${APP_ORIGIN}/index.html`, isMainFrame: true });
-    if (result.ok !== (opened.length === 1)) f.failures.push(`app.openExternal(${short(url)}) answered ok=${result.ok} after opening ${opened.length} URL(s)`);
-    opened.splice(0).forEach((u) => {
-      f.ipcOpened++;
-      if (!safeOutside(u)) f.failures.push(`app.openExternal opened ${short(u)}`);
-    });
+  // Links inside the export preview (a sub-frame): nothing loads but its srcdoc, nothing opens outside.
+  for (const url of [...urls, 'about:srcdoc']) {
+    const d = decideFrameNavigation(url, false);
+    f.frameDecisions++;
+    if (d.navigate) {
+      f.frameNavigated++;
+      if (url !== 'about:srcdoc') f.failures.push(`a frame may load ${short(url)}`);
+    }
+    if (d.external !== null) {
+      f.frameOpenedOutside++;
+      f.failures.push(`a link in a frame opens ${short(url)} outside`);
+    }
   }
+
+  // What is offered outside waits for the user: answering no opens nothing, yes opens only safe URLs.
+  for (const answer of [false, true]) {
+    const opened: string[] = [];
+    const links = new ExternalLinks({
+      confirm: async (prompt) => {
+        f.offered++;
+        if (prompt.url.startsWith('mailto:') && /[?#]/.test(prompt.url)) {
+          f.offeredMailtoWithQuery++;
+          f.failures.push(`a mailto link keeps its query: ${short(prompt.url)}`);
+        }
+        if (!prompt.detail.includes(prompt.url)) f.failures.push(`the prompt does not show the URL it opens: ${short(prompt.url)}`);
+        return answer;
+      },
+      open: async (url) => void opened.push(url),
+      log: silentLog,
+    });
+    for (const url of urls) {
+      await links.open(decideNavigation(url), url);
+      await links.open(decideWindowOpen(url), url);
+    }
+    if (answer) f.openedWhenAccepted += opened.length;
+    else f.openedWhenDeclined += opened.length;
+    if (!answer && opened.length > 0) f.failures.push(`${opened.length} link(s) opened although the user said no`);
+    for (const u of opened) if (!safeOutside(u)) f.failures.push(`opened ${short(u)} outside`);
+  }
+  if (f.openedWhenAccepted === 0) f.failures.push('no safe link opens even when the user says yes');
   return f;
 }

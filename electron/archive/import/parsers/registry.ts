@@ -2,20 +2,35 @@
 // its format (from the bytes and the decoded text); the most confident reads it.
 // Adding a format is one module exporting a Parser plus one entry in the list
 // below (see README).
+import { dpaDigitalwiresParser } from './dpaDigitalwires.ts';
 import { htmlParser } from './html.ts';
 import { markdownParser } from './markdown.ts';
 import { newsroomParser } from './newsroom.ts';
+import { ninjsParser } from './ninjs/index.ts';
 import { nitfParser } from './nitf.ts';
 import { plainTextParser } from './plainText.ts';
 import { reutersParser } from './reuters.ts';
 import { anpaParser } from './wire/anpa.ts';
 import { iptc7901Parser } from './wire/iptc7901.ts';
 import { FileRefused, type ParsedArticle, type ParseInput, type Parser } from './types.ts';
+import { unknownJsonParser } from './unknownJson.ts';
 
 /** How much of the text `input.head` holds: enough for a header or a root element, cheap for big files. */
 export const HEAD_CHARS = 4096;
 
-const parsers: Parser[] = [anpaParser, iptc7901Parser, reutersParser, nitfParser, htmlParser, markdownParser, newsroomParser, plainTextParser];
+const parsers: Parser[] = [
+  anpaParser,
+  iptc7901Parser,
+  reutersParser,
+  nitfParser,
+  htmlParser,
+  markdownParser,
+  newsroomParser,
+  ninjsParser,
+  dpaDigitalwiresParser,
+  unknownJsonParser,
+  plainTextParser,
+];
 
 /** Add (or replace, by name) a parser. Later registrations win ties. */
 export function registerParser(parser: Parser): void {

@@ -2,12 +2,16 @@
 // The iframe is `sandbox=""` (no allow-scripts, no same-origin: an opaque
 // origin that cannot run script, submit forms, open windows or reach this
 // page) and gets the document as srcdoc; the document also carries its own
-// CSP (default-src 'none'), and this page's CSP applies to it as well.
-import { useEffect, useState } from 'react';
+// CSP (default-src 'none'), and this page's CSP applies to it as well. Its
+// links target a new window, which the sandbox refuses: a click on one does
+// nothing (main's will-frame-navigate guard blocks any other way out), and
+// useFrameFocusReturn brings focus back so the dialog keeps its keys.
+import { useEffect, useRef, useState } from 'react';
 import type { ExportPreviewValue } from '../../../../shared/contract/export.ts';
 import type { ExportFormat } from '../../../../shared/export/types.ts';
 import { api } from '../../api/client.ts';
 import { blocked, RefusalNotice } from './RefusalNotice.tsx';
+import { useFrameFocusReturn } from './useFrameFocusReturn.ts';
 
 export interface ExportPreviewProps {
   articleId: string;
@@ -20,6 +24,9 @@ export function ExportPreview({ articleId, format, onStatus }: ExportPreviewProp
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [confirmed, setConfirmed] = useState(false);
+  const section = useRef<HTMLElement>(null);
+  const frame = useRef<HTMLIFrameElement>(null);
+  useFrameFocusReturn(frame, section);
 
   useEffect(() => {
     let live = true;
@@ -52,7 +59,7 @@ export function ExportPreview({ articleId, format, onStatus }: ExportPreviewProp
   const refusal = preview?.refusal ?? null;
   const held = blocked(refusal, confirmed);
   return (
-    <section className="export-article" aria-label="This article">
+    <section className="export-article" aria-label="This article" ref={section} tabIndex={-1}>
       <div className="export-actions">
         <h3>{preview ? preview.headline || 'Untitled article' : 'Loading the preview…'}</h3>
         <button type="button" onClick={() => void copy()} disabled={!preview || held}>
@@ -63,7 +70,7 @@ export function ExportPreview({ articleId, format, onStatus }: ExportPreviewProp
         </button>
       </div>
       <RefusalNotice refusal={refusal} confirmed={confirmed} onConfirm={setConfirmed} />
-      {preview && <iframe className="export-frame" title="Export preview" sandbox="" referrerPolicy="no-referrer" srcDoc={preview.document} />}
+      {preview && <iframe ref={frame} className="export-frame" title="Export preview" sandbox="" referrerPolicy="no-referrer" srcDoc={preview.document} />}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 // The import's state in the window, driven by main's events so that an import
 // started from the menu, a button or a drop shows the same progress.
 import { useCallback, useEffect, useState } from 'react';
+import type { PathGrantValue } from '../../../../shared/contract/grants.ts';
 import type { ImportProgressValue, ImportReportSummaryValue } from '../../../../shared/contract/import.ts';
 import type { ErrorValue } from '../../../../shared/result.ts';
 import { api } from '../../api/client.ts';
@@ -43,10 +44,11 @@ export function useImport() {
     return () => offs.forEach((off) => off());
   }, []);
 
+  // What to import reaches main as a grant it issued for the user's dialog choice or drop, never as paths.
   const start = useCallback(
-    async (paths: string[]): Promise<ErrorValue | null> => {
-      if (paths.length === 0) return null;
-      const result = await api.import.start(zone ? { paths, timezone: zone } : { paths });
+    async (grant: PathGrantValue | null): Promise<ErrorValue | null> => {
+      if (grant === null) return null;
+      const result = await api.import.start(zone ? { grant: grant.id, timezone: zone } : { grant: grant.id });
       return result.ok ? null : result.error;
     },
     [zone],
@@ -56,7 +58,7 @@ export function useImport() {
     async (kind: 'files' | 'folder'): Promise<ErrorValue | null> => {
       const chosen = await api.app.choosePaths({ kind });
       if (!chosen.ok) return chosen.error;
-      return start(chosen.value.paths);
+      return start(chosen.value.grant);
     },
     [start],
   );

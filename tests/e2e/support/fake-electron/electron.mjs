@@ -4,7 +4,9 @@
 // smoke test can drive them. Not a simulation of Electron's behaviour.
 import { EventEmitter } from 'node:events';
 
-export const recorded = { windows: [], ipc: new Map(), protocols: new Map(), schemes: [], menu: null, sent: [], contentsHandlers: [], permissionHandler: null, exitCode: null, errors: [] };
+export const recorded = { windows: [], ipc: new Map(), protocols: new Map(), schemes: [], menu: null, sent: [], contentsHandlers: [], permissionHandler: null, exitCode: null, errors: [], messageBoxes: [], openedExternal: [] };
+/** What the next message box answers (0 = the first button, e.g. "Open Link"). */
+export const answers = { messageBox: 1 };
 
 class FakeApp extends EventEmitter {
   name = 'copydesk';
@@ -40,6 +42,7 @@ class FakeContents extends EventEmitter {
   constructor(win) {
     super();
     this.win = win;
+    this.id = win.id;
     this.mainFrame = { url: 'app://copydesk/index.html', parent: null, processId: 1, routingId: win.id };
     app.emit('web-contents-created', {}, this);
   }
@@ -72,6 +75,9 @@ export class BrowserWindow extends EventEmitter {
   }
   static getFocusedWindow() {
     return BrowserWindow.all[0] ?? null;
+  }
+  static fromWebContents(contents) {
+    return BrowserWindow.all.find((w) => w.webContents === contents) ?? null;
   }
 }
 
@@ -109,9 +115,24 @@ export const dialog = {
   },
   showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
   showSaveDialog: async () => ({ canceled: true }),
+  showMessageBox: async (...args) => {
+    const options = args.at(-1);
+    recorded.messageBoxes.push({ message: options.message, detail: options.detail, buttons: options.buttons, cancelId: options.cancelId, parented: args.length === 2 });
+    return { response: answers.messageBox, checkboxChecked: false };
+  },
 };
-export const shell = { openExternal: async () => undefined };
-export const clipboard = { write: () => undefined };
+export const shell = {
+  openExternal: async (url) => {
+    recorded.openedExternal.push(url);
+  },
+};
+export class ClipboardItem {
+  constructor(items) {
+    this.items = items;
+    this.types = Object.keys(items);
+  }
+}
+export const clipboard = { write: async () => undefined };
 export const Menu = {
   buildFromTemplate: (template) => ({ template }),
   setApplicationMenu(menu) {
@@ -119,4 +140,4 @@ export const Menu = {
   },
 };
 export const nativeTheme = { shouldUseDarkColors: false };
-export default { app, BrowserWindow, ipcMain, protocol, session, dialog, shell, clipboard, Menu, nativeTheme };
+export default { app, BrowserWindow, ipcMain, protocol, session, dialog, shell, clipboard, ClipboardItem, Menu, nativeTheme };
