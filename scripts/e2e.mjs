@@ -5,15 +5,18 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { findChromium } from './chromium-path.mjs';
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 if (!existsSync(join(root, 'out', 'renderer', 'index.html'))) {
   console.error('e2e: out/renderer is missing; run `npm run build` first.');
   process.exit(1);
 }
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(chromium)) {
-  console.error(`e2e: no Chromium at ${chromium}; install Debian's chromium package (see .ci/run) or set CHROMIUM_PATH.`);
+// The same lookup the specs launch with (CHROMIUM_PATH, /usr/bin/chromium, Playwright's own):
+// fail here in one line rather than in every spec's beforeAll.
+const chromium = findChromium();
+if (chromium.path === null) {
+  console.error(`e2e: ${chromium.problem}`);
   process.exit(1);
 }
 const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');

@@ -8,10 +8,10 @@ import { extname, join, normalize, sep } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { chromiumExecutable } from '../../scripts/chromium-path.mjs';
 import { SECURITY_HEADERS } from '../../electron/main/protocol/csp.ts';
 import { percentile } from '../lib/metrics.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
 /** What page/latency.tsx leaves on the page's global object. */
@@ -61,7 +61,7 @@ export async function measureTyping(sizes: number[], keystrokes = 120, gapMs = 6
   await buildPage(out);
   const server = await serve(out);
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: chromiumExecutable(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   try {

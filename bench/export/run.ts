@@ -4,7 +4,7 @@
 // at run time, with synthetic fields, formatting and links so every part of
 // the serializer works), then in the same run measures, to disk in a temp folder:
 //   - the peer: a bare loop of archive.getArticle + JSON.stringify + writeFileSync;
-//   - `exportArticles` in each format (render, allow-list sanitizer for HTML,
+//   - `exportArticles` in each format, NITF, NewsML-G2 and ninjs included (render, allow-list sanitizer for HTML,
 //     sha256, file write, manifest, one `export` revision per article);
 //   - the standalone HTML render + sanitize alone, in memory (where the time goes).
 // Peer and formats are interleaved for --reps rounds and the median rate is
@@ -27,7 +27,7 @@ const N = Number(argValue(argv, 'articles') ?? 10_000);
 const JSON_OUT = argv.includes('--json');
 const KEEP = argv.includes('--keep');
 const REPS = Number(argValue(argv, 'reps') ?? 3);
-const FORMATS: ExportFormat[] = ['html', 'fragment', 'md', 'txt'];
+const FORMATS: ExportFormat[] = ['html', 'fragment', 'md', 'txt', 'nitf', 'newsml-g2', 'ninjs'];
 const GOAL = 1000;
 
 function log(text: string): void {
@@ -61,6 +61,13 @@ function buildArchive(path: string): string[] {
           tags: [d.section, `tag${j % 20}`],
           language: 'en',
           postedAt: `2024-02-${day}T09:${String(j % 60).padStart(2, '0')}:00+00:00`,
+          // Wire metadata, so the interchange formats write every part they have.
+          slugline: `${d.section.toUpperCase()}-${j % 1000}`,
+          urgency: (j % 9) + 1,
+          subjects: [{ scheme: 'medtop', code: String(20000000 + (j % 900)), label: d.section }],
+          keywords: [d.section, `tag${j % 20}`],
+          authors: [{ name: `Reporter ${j % 50}`, role: 'Staff Writer' }],
+          located: { name: 'London', countryCode: 'GB' },
           body,
         });
         ids.push(a.id);

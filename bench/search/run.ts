@@ -1,9 +1,13 @@
-// npm run bench:search [-- --articles 100000] [--reps 30] [--json] [--reuse] [--skip-size] [--no-minisearch]
+// npm run bench:search [-- --articles 100000] [--revisions 5] [--reps 30] [--json] [--reuse] [--skip-size] [--no-minisearch]
 //
 // Builds an archive of N articles from bbc-news (see corpus.ts), then in the
 // same run measures: core search vs the bare FTS5 query on the same file,
 // MiniSearch 7 on the same text (search latency, indexing rate, memory), and
 // the archive's size vs a plain table + contentless FTS5 index.
+// With --revisions R (> 1) every article is saved R − 1 more times, each
+// version's first paragraph carrying a token of its own (`verKartJ`), so that
+// earlier versions hold text the current one does not; then `history:` queries
+// are measured against the same queries on the current versions (goal p95 ≤ 3×).
 import Database from 'better-sqlite3';
 import MiniSearch from 'minisearch';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
@@ -23,6 +27,14 @@ const JSON_OUT = argv.includes('--json');
 const REUSE = argv.includes('--reuse') || N >= 1_000_000;
 const CACHE = argValue(argv, 'cache') ?? join(homedir(), '.cache', 'copydesk-bench');
 const WITH_PEER = N < 1_000_000 && !argv.includes('--no-minisearch');
+const REVISIONS = Math.max(1, Number(argValue(argv, 'revisions') ?? 1));
+
+/** Version k (1-based) of article j's paragraphs: the first paragraph carries the version's own token. */
+function versionOf(paragraphs: readonly string[], j: number, k: number): string[] {
+  if (REVISIONS === 1) return [...paragraphs];
+  const [first = '', ...rest] = paragraphs;
+  return [`${first} (ver${k}art${j})`, ...rest];
+}
 
 const QUERIES: Record<string, string[]> = {
   common: ['said', 'year', 'people', 'government'],
@@ -49,7 +61,9 @@ function buildArchive(docs: SourceDoc[], path: string): { seconds: number; rssGr
     archive.db.transaction(() => {
       for (let j = i; j < Math.min(N, i + BATCH); j += 1) {
         const d = replicated(docs, j);
-        archive.insertWithRevision({ headline: d.headline, section: d.section, body: bodyFromParagraphs(d.paragraphs), source: { path: `/bench/${j}.txt` } });
+        const a = archive.insertWithRevision({ headline: d.headline, section: d.section, body: bodyFromParagraphs(versionOf(d.paragraphs, j, 1)), source: { path: `/bench/${j}.txt` } });
+        for (let k = 2; k <= REVISIONS; k += 1)
+          archive.saveInTransaction({ id: a.id, baseVersion: k - 1, body: bodyFromParagraphs(versionOf(d.paragraphs, j, k)), reason: 'save' });
       }
     })();
     peak = Math.max(peak, memoryMb().rss);
@@ -111,7 +125,7 @@ async function reindexSeconds(path: string): Promise<number> {
 async function main(): Promise<void> {
   const docs = loadBbc();
   mkdirSync(CACHE, { recursive: true });
-  const path = join(CACHE, `search-${N}.sqlite`);
+  const path = join(CACHE, REVISIONS > 1 ? `search-${N}-r${REVISIONS}.sqlite` : `search-${N}.sqlite`);
   let build: ReturnType<typeof buildArchive> | undefined;
   if (REUSE && existsSync(path)) console.log(`reusing ${path}`);
   else build = buildArchive(docs, path);
@@ -129,6 +143,10 @@ async function main(): Promise<void> {
     bare: latencies((q) => bare.all(matchOf.get(q)), qs),
     total: archive.search(qs[0] as string).total,
   }));
+  // history: the same queries over every version, plus a rare word only the first version held.
+  const historyQueries = REVISIONS > 1 ? [...all, `ver1art${Math.floor(N / 2)}`, `ver1art${N - 7}`] : [];
+  const currentHistorySamples = latencies(core, historyQueries);
+  const historySamples = latencies((q) => archive.search(`history:${q}`, { limit: 20 }), historyQueries);
   const archiveBytes = fileBytes(path);
   const stats = archive.stats();
   archive.close();
@@ -146,6 +164,15 @@ async function main(): Promise<void> {
     const goal = c.name === 'common' && N >= 1_000_000 ? '<= 300 ms at 1M' : '<= 1.3 x bare + 10 ms';
     const pass = c.name === 'common' && N >= 1_000_000 ? p95 <= 300 : p95 <= 1.3 * percentile(c.bare, 95) + 10;
     metrics.push(metric({ name: `search.${c.name}.p95@${N}`, value: p95, unit: 'ms', peer: 'bare FTS5 p95', peerValue: percentile(c.bare, 95), goal, pass }));
+  }
+
+  if (REVISIONS > 1) {
+    const historyP95 = percentile(historySamples, 95);
+    const currentP95 = percentile(currentHistorySamples, 95);
+    metrics.push(
+      metric({ name: `search.history.p95@${N}x${REVISIONS}`, value: historyP95, unit: 'ms', peer: 'the same queries, current versions only, p95', peerValue: currentP95, goal: '<= 3.0 x', pass: historyP95 <= 3 * currentP95 }),
+      metric({ name: `search.history.p50@${N}x${REVISIONS}`, value: percentile(historySamples, 50), unit: 'ms', peer: 'current versions only, p50', peerValue: percentile(currentHistorySamples, 50), goal: 'report', pass: true }),
+    );
   }
 
   if (WITH_PEER) {

@@ -59,6 +59,23 @@ describe('copydesk CLI', () => {
     expect(body.hits[0]?.snippetText).toBe('The council approved the budget on Monday.');
   });
 
+  it('search history: names the revisions that held words the current text lost', async () => {
+    const archive = Archive.open(db);
+    archive.save({ id: articleId, baseVersion: 1, name: 'Correction', body: bodyFromParagraphs(['The council rejected the budget on Monday.']) });
+    const first = archive.listRevisions(articleId)[0]?.id;
+    archive.close();
+    expect((await cli('search', 'approved', '--db', db, '--json')).json()).toMatchObject({ total: 0 });
+    const r = await cli('search', 'history:approved', '--db', db, '--json');
+    expect(r.code).toBe(0);
+    const body = r.json() as { total: number; hits: Array<Record<string, unknown>> };
+    expect(body.total).toBe(1);
+    expect(body.hits[0]).toMatchObject({ id: articleId, currentMatches: false, revisions: [{ id: first, reason: 'save' }] });
+    expect(body.hits[0]?.snippetText).toBe('The council approved the budget on Monday.');
+    expect((await cli('search', 'approved', '--history', '--db', db, '--json')).json()).toMatchObject({ total: 1 });
+    const text = await cli('search', 'history:approved', '--db', db);
+    expect(text.out).toMatch(new RegExp(`in revisions ${first} \\(save, .*\\); not in the current text`, 'u'));
+  });
+
   it('show --json prints the whole article; an unknown id exits 1', async () => {
     const r = await cli('show', articleId, '--db', db, '--json');
     expect(r.code).toBe(0);

@@ -5,7 +5,7 @@
 // File paths never come from the renderer: they come from the dialogs in main.
 // Shapes mirror electron/archive/export/types.ts (main checks they agree).
 import { z } from 'zod';
-import { EXPORT_FORMATS, type ExportFormat } from '../export/types.ts';
+import { EXPORT_FORMATS, type ExportFormat, NINJS_VERSIONS } from '../export/types.ts';
 import { articleId, MAX_QUERY_LENGTH } from './archive.ts';
 import { domain, event, method } from './define.ts';
 
@@ -69,6 +69,8 @@ export interface ExportProgressValue {
 export const MAX_EXPORT_IDS = 10_000;
 
 const format = z.enum(EXPORT_FORMATS);
+/** ninjs major version, with format `ninjs` (default 2). */
+const ninjsVersion = z.union(NINJS_VERSIONS.map((v) => z.literal(v)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>]).optional();
 /** The user confirmed exporting before an embargo lifts; never lifts a kill or a withhold. */
 const ignoreEmbargo = z.boolean().optional();
 
@@ -78,11 +80,11 @@ export const exportContract = domain({
     /** Puts the article's fragment on the clipboard as text/html with its text/plain alternative; `refused` for a killed, withheld or (unless confirmed) embargoed article. */
     copyHtml: method<{ copied: true; bytes: number }>()(z.strictObject({ id: articleId, ignoreEmbargo })),
     /** Native save dialog, then writes one file and records an `export` revision; `refused` as for copyHtml. */
-    saveAs: method<ExportSavedValue>()(z.strictObject({ id: articleId, format, ignoreEmbargo })),
+    saveAs: method<ExportSavedValue>()(z.strictObject({ id: articleId, format, ninjsVersion, ignoreEmbargo })),
     /** Native folder dialog, then exports every id (or every hit of `query`) with a manifest; `progress` events meanwhile. Refused articles are per-file failures. */
     batch: method<ExportBatchValue>()(
       z
-        .strictObject({ ids: z.array(articleId).min(1).max(MAX_EXPORT_IDS).optional(), query: z.string().max(MAX_QUERY_LENGTH).optional(), format, ignoreEmbargo })
+        .strictObject({ ids: z.array(articleId).min(1).max(MAX_EXPORT_IDS).optional(), query: z.string().max(MAX_QUERY_LENGTH).optional(), format, ninjsVersion, ignoreEmbargo })
         .refine((v) => (v.ids === undefined) !== (v.query === undefined), 'Give ids or a query, not both.'),
     ),
   },

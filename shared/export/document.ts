@@ -8,6 +8,9 @@ import { cleanTags, newsArticleJsonLd } from './jsonld.ts';
 import { PRINT_STYLESHEET, PRINT_STYLESHEET_HASH } from './stylesheet.ts';
 import type { DocumentOptions, ExportArticle } from './types.ts';
 
+/** The `lang` of a page whose article records no language; the importer reads it back as "unknown". */
+export const UNDETERMINED_LANGUAGE = 'und';
+
 /** Nothing may load or run: no scripts, frames, fonts, images, forms or base changes. */
 export function contentSecurityPolicy(withStylesheet: boolean): string {
   const style = withStylesheet ? `'${PRINT_STYLESHEET_HASH}'` : "'none'";
@@ -16,9 +19,10 @@ export function contentSecurityPolicy(withStylesheet: boolean): string {
 
 export function renderDocumentMarkup(article: ExportArticle, options: DocumentOptions = {}): string {
   const withStyle = options.printStylesheet !== false;
-  const lang = languageTag(article.language);
+  // A page must name its language (WCAG 3.1.1): "und" (BCP 47: undetermined) where the article records none.
+  const lang = languageTag(article.language) ?? UNDETERMINED_LANGUAGE;
   const lines = [
-    lang ? `<html lang="${escapeHtmlAttr(lang)}">` : '<html>',
+    `<html lang="${escapeHtmlAttr(lang)}">`,
     '<head>',
     '<meta charset="utf-8" />',
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtmlAttr(contentSecurityPolicy(withStyle))}" />`,
@@ -30,6 +34,8 @@ export function renderDocumentMarkup(article: ExportArticle, options: DocumentOp
     `<script type="application/ld+json">${newsArticleJsonLd(article)}</script>`,
     '</head>',
     '<body>',
+    // One <main> landmark holds the page's content (screen readers jump to it).
+    '<main>',
     // The header stands before <article>, not inside it: <article> holds
     // exactly the body, which is where importers and reader views (ours
     // included, issue 3) take the body from. See README.md.
@@ -37,6 +43,7 @@ export function renderDocumentMarkup(article: ExportArticle, options: DocumentOp
     '<article>',
     bodyToHtml(article.body),
     '</article>',
+    '</main>',
     '</body>',
     '</html>',
   ];

@@ -7,6 +7,14 @@ export interface SnippetSegment {
   match: boolean;
 }
 
+/** A revision whose text held a `history:` match. */
+export interface RevisionMatch {
+  id: number;
+  createdAt: string;
+  reason: string;
+  name: string | null;
+}
+
 export interface SearchHit {
   id: string;
   headline: string;
@@ -23,12 +31,18 @@ export interface SearchHit {
   snippet: SnippetSegment[];
   /** Higher is better. BM25 with column weights, sign flipped from SQLite's. */
   score: number;
+  /** `history:` searches only: the revisions whose text held the match, oldest first. */
+  revisions?: RevisionMatch[];
+  /** `history:` searches only: whether the current text holds the match too (false: only earlier versions did). */
+  currentMatches?: boolean;
 }
 
 export interface SearchOptions {
   limit?: number;
   offset?: number;
   sort?: SearchSort;
+  /** Search every revision's text, as the `history:` scope does. */
+  history?: boolean;
 }
 
 export interface FacetCount {

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { openProblemHash } from '../../shared/model/openProblem.ts';
+import { scanBothThemes } from './support/axe.ts';
 import { launchChromium } from './support/browser.ts';
 import { serveRenderer, type StaticServer } from './support/server.ts';
 import { RENDERER_ROOT } from './support/session.ts';
@@ -23,7 +24,8 @@ afterAll(async () => {
 
 describe('a damaged archive at start-up', () => {
   it('shows restore from backup, salvage and read-only, each with its command', async () => {
-    const page = await browser.newPage();
+    // A context of its own: axe finishes its run in a blank page of the same context.
+    const page = await (await browser.newContext()).newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(String(e)));
     const archivePath = '/home/desk/Copydesk/archive.copydesk.sqlite';
@@ -40,6 +42,10 @@ describe('a damaged archive at start-up', () => {
       `copydesk --db ${archivePath} --read-only search "…"`,
     ]);
     expect(await page.getByTestId('first-run').count()).toBe(0);
+    // axe-core, both themes (support/axe.ts): 0 violations.
+    const report = await scanBothThemes(page, 'damaged archive');
+    if (report) console.error(report);
+    expect(report, 'axe found violations (listed above)').toBe('');
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import type { Archive } from '../archive.ts';
 import { ArchiveError, isArchiveError } from '../errors.ts';
 import type { Article } from '../../../shared/model/article.ts';
-import { FORMAT_EXTENSIONS } from '../../../shared/export/types.ts';
+import { FORMAT_EXTENSIONS, INTERCHANGE_FORMATS, type ExportIdentity } from '../../../shared/export/types.ts';
+import { exportIdentity } from './identity.ts';
 import { fileStem, NameAllocator, pathInside } from './names.ts';
 import { exportRefusal } from './refusal.ts';
 import { renderExport } from './render.ts';
@@ -58,10 +59,16 @@ export function exportArticles(archive: Archive, ids: readonly string[], options
 
   const articles = files.flatMap((f) =>
     f.outcome === 'exported' && f.file && f.sha256 && f.bytes !== null
-      ? [{ id: f.id, headline: f.headline ?? '', file: f.file, sha256: f.sha256, bytes: f.bytes }]
+      ? [{ id: f.id, headline: f.headline ?? '', file: f.file, sha256: f.sha256, bytes: f.bytes, ...(f.guid ? { guid: f.guid, version: f.version } : {}) }]
       : [],
   );
-  const manifest: ExportManifest = { format: options.format, exportedAt: archive.now(), count: articles.length, articles };
+  const manifest: ExportManifest = {
+    format: options.format,
+    ...(options.format === 'ninjs' ? { ninjsVersion: options.ninjsVersion ?? 2 } : {}),
+    exportedAt: archive.now(),
+    count: articles.length,
+    articles,
+  };
   writeAtomically(manifestPath, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
   const exported = articles.length;
   return { format: options.format, outDir, exported, failed: files.length - exported, manifest: manifestPath, files };
@@ -87,8 +94,19 @@ function exportOne(
   const refused = exportRefusal(article, new Date(archive.now()), { ignoreEmbargo: options.ignoreEmbargo === true });
   if (refused) return failed(refused.code, refused.reason, article.headline);
   let bytes: Buffer;
+  // The interchange formats carry the article's guid and the version this export is.
+  const identity: ExportIdentity | undefined = (INTERCHANGE_FORMATS as readonly string[]).includes(options.format)
+    ? exportIdentity(archive, article, options.provider ? { provider: options.provider } : {})
+    : undefined;
   try {
-    bytes = Buffer.from(renderExport(article, options.format, { printStylesheet: options.printStylesheet !== false }), 'utf8');
+    bytes = Buffer.from(
+      renderExport(article, options.format, {
+        printStylesheet: options.printStylesheet !== false,
+        ...(identity ? { identity } : {}),
+        ...(options.ninjsVersion ? { ninjsVersion: options.ninjsVersion } : {}),
+      }),
+      'utf8',
+    );
   } catch (error) {
     // A body the serializer cannot read (corrupt JSON) fails this article only.
     return failed('render-error', (error as Error).message, article.headline);
@@ -110,7 +128,18 @@ function exportOne(
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return {
-    result: { id, outcome: 'exported', headline: article.headline, file, sha256, bytes: bytes.length, revisionId: null, code: null, reason: null },
+    result: {
+      id,
+      outcome: 'exported',
+      headline: article.headline,
+      file,
+      sha256,
+      bytes: bytes.length,
+      revisionId: null,
+      ...(identity ? { guid: identity.guid, version: identity.version } : {}),
+      code: null,
+      reason: null,
+    },
     article,
   };
 }

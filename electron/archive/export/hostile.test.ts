@@ -6,7 +6,6 @@ import MarkdownIt from 'markdown-it';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import * as b from '../../../shared/editor/build.ts';
-import type { BlockNode, InlineNode, ListItemNode } from '../../../shared/editor/serialized.ts';
 import { renderDocumentMarkup } from '../../../shared/export/document.ts';
 import { cleanText, hasText } from '../../../shared/export/escape.ts';
 import { readFrontMatterText } from '../../../shared/export/frontMatter.ts';
@@ -15,6 +14,7 @@ import { auditHtml } from './audit.ts';
 import { article } from './fixtures.ts';
 import { renderExport } from './render.ts';
 import { DOCTYPE } from './sanitize.ts';
+import { hostileArticle } from './hostileArbitraries.ts';
 import { XSS_STRINGS, XSS_URLS } from './xssCorpus.ts';
 
 function checkHtmlExports(a: ExportArticle): void {
@@ -56,59 +56,6 @@ function checkMarkdown(a: ExportArticle): void {
   const tokens = renderer.parse(body, {}).flatMap((t) => [t, ...(t.children ?? [])]);
   expect(tokens.filter((t) => t.type === 'image' || t.type === 'html_inline' || t.type === 'html_block').map((t) => t.content)).toEqual([]);
 }
-
-const hostileText = fc.oneof(
-  fc.constantFrom(...XSS_STRINGS),
-  fc.array(fc.constantFrom(...XSS_STRINGS, '<', '>', '&', '"', "'", '/', 'script', 'on', '=', ' ', '\n', '-->', '</', '!', '\\', '![', 'Wow!'), { maxLength: 8 }).map((p) => p.join('')),
-  fc.string({ maxLength: 40 }),
-  fc.string({ unit: 'binary', maxLength: 20 }),
-);
-const hostileUrl = fc.oneof(fc.constantFrom(...XSS_URLS), fc.webUrl(), hostileText, hostileText.map((t) => `https://example.com/${t}`));
-
-const inline: fc.Arbitrary<InlineNode> = fc.oneof(
-  { weight: 5, arbitrary: fc.tuple(hostileText, fc.integer({ min: 0, max: 127 })).map(([t, f]) => b.textNode(t, f)) },
-  { weight: 1, arbitrary: fc.constant(b.lineBreak()) },
-  { weight: 2, arbitrary: fc.tuple(hostileUrl, hostileText, fc.integer({ min: 0, max: 15 })).map(([u, t, f]) => b.linkNode(u, [b.textNode(t, f)])) },
-  // Hand-made JSON may carry node types the editor never writes.
-  { weight: 1, arbitrary: hostileText.map((t) => ({ type: 'html', html: t, text: t, version: 1 }) as unknown as InlineNode) },
-);
-const inlines = fc.array(inline, { maxLength: 6 });
-
-/** Text that ends in `!` right before a link, anywhere in a run of inlines (issue 14's image). */
-const bangThenLink: fc.Arbitrary<InlineNode[]> = fc
-  .tuple(inlines, hostileText, fc.oneof(fc.webUrl(), hostileUrl), hostileText, inlines)
-  .map(([before, t, u, label, after]) => [...before, b.textNode(`${t}!`), b.linkNode(u, [b.textNode(label || 'pic')]), ...after]);
-
-const block: fc.Arbitrary<BlockNode> = fc.oneof(
-  inlines.map((c) => b.paragraph(c)),
-  bangThenLink.map((c) => b.paragraph(c)),
-  fc.tuple(fc.constantFrom('h2', 'h3') as fc.Arbitrary<'h2'>, bangThenLink).map(([t, c]) => b.heading(t, c)),
-  fc.tuple(fc.constantFrom('h1', 'h2', 'h3', 'h4', 'h5', 'h6') as fc.Arbitrary<'h1'>, inlines).map(([t, c]) => b.heading(t, c)),
-  inlines.map((c) => b.quote(c)),
-  fc.tuple(fc.constantFrom('bullet', 'number') as fc.Arbitrary<'bullet'>, fc.array(inlines, { minLength: 1, maxLength: 4 }), fc.boolean()).map(([type, items, nest]) => {
-    const list = b.list(type, items);
-    if (!nest) return list;
-    const holder: ListItemNode = { ...(list.children[0] as ListItemNode), children: [b.list('bullet', items)] };
-    return { ...list, children: [...list.children, holder] };
-  }),
-  fc.constant(b.horizontalRule()),
-);
-
-const hostileArticle: fc.Arbitrary<ExportArticle> = fc
-  .record({
-    headline: hostileText,
-    dek: hostileText,
-    byline: hostileText,
-    dateline: hostileText,
-    section: hostileText,
-    tags: fc.array(hostileText, { maxLength: 3 }),
-    language: fc.oneof(fc.constantFrom('en', 'ko', 'ja'), hostileText),
-    slug: hostileText,
-    postedAt: fc.oneof(fc.constant(null), fc.constant('2019-01-09T07:31:00+09:00'), hostileText),
-    updatedAt: fc.oneof(fc.constant(null), hostileText),
-    blocks: fc.array(block, { maxLength: 6 }),
-  })
-  .map(({ blocks, ...fields }) => article({ ...fields, body: b.bodyState(blocks) }));
 
 describe('the XSS corpus in every field, in text and in link URLs', () => {
   it.each(XSS_STRINGS.map((s, i) => [i, s] as const))('payload %i', (_i, payload) => {

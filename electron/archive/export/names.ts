@@ -54,7 +54,7 @@ export class NameAllocator {
   }
 }
 
-const SAFE_NAME = /^[\p{L}\p{N}][\p{L}\p{N}\p{M}-]*\.(?:html|md|txt)$/u;
+const SAFE_NAME = /^[\p{L}\p{N}][\p{L}\p{N}\p{M}-]*\.(?:html|md|txt|xml|json)$/u;
 
 /** The absolute path for `name` inside `dir`, or an error when it could leave it. */
 export function pathInside(dir: string, name: string): string {

@@ -9,7 +9,8 @@ import { contentSecurityPolicy } from '../../../shared/export/document.ts';
 
 const BODY_TAGS = ['p', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'blockquote', 'hr', 'br', 'a', 'strong', 'em', 'u', 's'];
 const ARTICLE_TAGS = [...BODY_TAGS, 'article', 'header', 'h1', 'time'];
-const DOCUMENT_TAGS = [...ARTICLE_TAGS, 'html', 'head', 'body', 'title', 'meta', 'style', 'script'];
+// `main`: the standalone page's one main landmark, around the header and the article (accessibility).
+const DOCUMENT_TAGS = [...ARTICLE_TAGS, 'html', 'head', 'body', 'main', 'title', 'meta', 'style', 'script'];
 
 const LINK_SCHEMES = ['http', 'https', 'mailto', 'tel'];
 const LINK_PREFIX = /^(?:https?:|mailto:|tel:)/i;

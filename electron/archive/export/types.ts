@@ -1,6 +1,6 @@
 // The exporter's public shapes. `copydesk export --json` prints ExportReport
 // (a public interface: add fields, never rename or remove).
-import type { ExportFormat } from '../../../shared/export/types.ts';
+import type { ExportFormat, NinjsVersion } from '../../../shared/export/types.ts';
 
 export type ExportOutcome = 'exported' | 'failed';
 
@@ -20,6 +20,9 @@ export interface ExportFileResult {
   bytes: number | null;
   /** The `export` revision recorded for this file, when revisions are recorded. */
   revisionId: number | null;
+  /** Interchange formats: the item's guid and version as written in the file. */
+  guid?: string;
+  version?: number;
   code: ExportFailureCode | null;
   reason: string | null;
 }
@@ -30,10 +33,15 @@ export interface ManifestEntry {
   file: string;
   sha256: string;
   bytes: number;
+  /** Interchange formats: the item's guid and version as written in the file. */
+  guid?: string;
+  version?: number;
 }
 
 export interface ExportManifest {
   format: ExportFormat;
+  /** ninjs exports: the major version written. */
+  ninjsVersion?: NinjsVersion;
   exportedAt: string;
   count: number;
   articles: ManifestEntry[];
@@ -53,6 +61,10 @@ export interface ExportOptions {
   /** Replace files (and manifest.json) that already exist; default false. */
   overwrite?: boolean;
   printStylesheet?: boolean;
+  /** ninjs major version (default 2). */
+  ninjsVersion?: NinjsVersion;
+  /** The provider interchange exports name (default `Copydesk`). */
+  provider?: string;
   /** Record an `export` revision per exported article; default true. */
   recordRevisions?: boolean;
   /** Export articles still under embargo (the user confirmed); kills and withholds are refused regardless. */

@@ -38,5 +38,12 @@ export function checkArchive(db: Db): CheckReport {
   } catch (error) {
     problems.push({ kind: 'search-index', message: `search index: ${(error as Error).message}` });
   }
+  try {
+    // The index of earlier versions (history: searches), checked the same way.
+    forgetBodyTexts();
+    if (!db.readonly) db.prepare("INSERT INTO history_index (history_index, rank) VALUES ('integrity-check', 1)").run();
+  } catch (error) {
+    problems.push({ kind: 'search-index', message: `history index: ${(error as Error).message}` });
+  }
   return { ok: problems.length === 0, problems };
 }

@@ -9,7 +9,7 @@ import { contentFoldHash, contentHash } from '../articles/contentHash.ts';
 import { compressText } from '../db/compress.ts';
 import { sha256Hex } from '../db/hash.ts';
 import { tempDir } from '../testing/tempArchive.ts';
-import { LATEST_VERSION, MIGRATIONS } from './index.ts';
+import { MIGRATIONS } from './index.ts';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -54,7 +54,7 @@ describe('migration 5: newsroom-metadata', () => {
     old.close();
 
     const migrated = Archive.open(path);
-    expect(migrated.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(migrated.db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(5);
     expect(migrated.db.prepare('SELECT seq, id, headline, status, body_id FROM articles ORDER BY seq').all()).toEqual(articlesBefore);
     expect(migrated.db.prepare('SELECT * FROM revisions ORDER BY id').all()).toEqual(revisionsBefore);
     expect(migrated.db.pragma('foreign_keys', { simple: true })).toBe(1);

@@ -10,6 +10,7 @@ import { type StoredBody, storeBody } from '../articles/repository.ts';
 import { canonicalJson, sha256Hex } from '../db/hash.ts';
 import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
+import { foldHistoryOf, foldPendingHistory } from '../search/historyText.ts';
 
 export interface Snapshot {
   fields: ArticleFields;
@@ -74,6 +75,8 @@ export function appendRevision(db: Db, input: AppendRevision): { id: number; cre
       'INSERT INTO revisions (article_seq, created_at, reason, name, version, word_count, hash, snapshot_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     )
     .run(input.articleSeq, input.now, input.reason, input.name, input.version, input.wordCount, hash, snapshotId);
+  // A second or later revision marks the article for history: search (migration 8); fold it now, in this transaction.
+  foldHistoryOf(db, input.articleSeq);
   return { id: Number(result.lastInsertRowid), created: true };
 }
 
@@ -160,6 +163,8 @@ export function deleteRevisions(db: Db, rows: ReadonlyArray<{ id: number; hash: 
   let deleted = 0;
   for (const row of rows) deleted += del.run(row.id).changes;
   for (const hash of new Set(rows.map((r) => r.hash))) orphan.run(hash, hash);
+  // Text only the deleted revisions held leaves history: search with them.
+  foldPendingHistory(db);
   // Bodies no snapshot and no article uses any more go too.
   stmt(db, 
     'DELETE FROM bodies WHERE NOT EXISTS (SELECT 1 FROM snapshots s WHERE s.body_id = bodies.id) AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.body_id = bodies.id)',

@@ -9,6 +9,7 @@ import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
 import { type CompiledQuery, compileQuery } from './query/compile.ts';
 import { parseQuery } from './query/parser.ts';
+import { runHistorySearch } from './history.ts';
 import { buildSnippet, highlighter } from './snippet.ts';
 
 const MAX_LIMIT = 1000;
@@ -47,8 +48,16 @@ export function searchArticles(db: Db, query: string, options: SearchOptions = {
     // the whole archive would look like a match.
     return { total: 0, hits: [], notices: [...compiled.notices, 'The query has no words to search for.'] };
   }
+  const history = parsed.history || options.history === true;
+  if (history && compiled.match === null)
+    compiled.notices.push('history: needs words to look for in earlier versions; the current versions were searched.');
+  const execute = (c: CompiledQuery): SearchResult => {
+    if (!history || c.match === null) return run(db, c, options, tuning);
+    const page = { limit: clampInt(options.limit, 20, 0, MAX_LIMIT), offset: clampInt(options.offset, 0, 0, Number.MAX_SAFE_INTEGER), sort: options.sort ?? 'relevance' };
+    return runHistorySearch(db, { ...c, match: c.match }, page);
+  };
   try {
-    return run(db, compiled, options, tuning);
+    return execute(compiled);
   } catch (error) {
     if (!isFtsQueryError(error)) throw error;
     const literal = compileQuery(parseQuery(toLiteralWords(query)).root, [
@@ -56,7 +65,7 @@ export function searchArticles(db: Db, query: string, options: SearchOptions = {
       'The query could not be read as written and was searched as plain words.',
     ]);
     try {
-      return run(db, literal, options, tuning);
+      return execute(literal);
     } catch (again) {
       if (!isFtsQueryError(again)) throw again;
       return { total: 0, hits: [], notices: [...literal.notices, 'Nothing could be searched for in this query.'] };
@@ -161,7 +170,9 @@ function isFtsQueryError(error: unknown): boolean {
 }
 
 function toLiteralWords(query: string): string {
-  return Array.from(query.matchAll(/[\p{L}\p{N}\p{M}]+/gu), (m) => m[0]).join(' ');
+  // The history: scope is kept (as `history:` on the first word), never searched as the word "history".
+  const scope = /(?:^|\s)history:/iu.test(query) ? 'history: ' : '';
+  return scope + Array.from(query.replace(/(^|\s)history:/giu, '$1').matchAll(/[\p{L}\p{N}\p{M}]+/gu), (m) => m[0]).join(' ');
 }
 
 function clampInt(value: number | undefined, fallback: number, min: number, max: number): number {

@@ -4,8 +4,9 @@ import { type Command, intOption, printJson, stringOption, UsageError } from '..
 export const searchCommand: Command = {
   name: 'search',
   summary: 'Search the archive',
-  usage: 'copydesk search <query> [--limit N] [--offset N] [--sort relevance|posted|updated]',
+  usage: 'copydesk search <query> [--limit N] [--offset N] [--sort relevance|posted|updated] [--history]',
   options: {
+    history: { type: 'boolean', description: 'search every version of each article, like history: in the query' },
     limit: { type: 'string', description: 'hits to return (default 20, at most 1000)' },
     offset: { type: 'string', description: 'hits to skip' },
     sort: { type: 'string', description: 'relevance (default), posted or updated' },
@@ -18,6 +19,7 @@ export const searchCommand: Command = {
       limit: intOption(ctx, 'limit', 20, 1, 1000),
       offset: intOption(ctx, 'offset', 0),
       sort: sort as SearchSort,
+      ...(ctx.options.history === true ? { history: true } : {}),
     });
     if (ctx.json) {
       printJson(ctx, {
@@ -34,6 +36,11 @@ export const searchCommand: Command = {
       ctx.out(`${hit.id}  ${date}  ${hit.headline}`);
       const snippet = hit.snippet.map((s) => (s.match ? `[${s.text}]` : s.text)).join('');
       if (snippet) ctx.out(`    ${snippet}`);
+      // history: which versions held the match (compare one with `copydesk diff ID REV current`).
+      if (hit.revisions) {
+        const list = hit.revisions.map((r) => `${r.id}${r.name ? ` “${r.name}”` : ''} (${r.reason}, ${r.createdAt.slice(0, 16).replace('T', ' ')})`).join(', ');
+        ctx.out(`    in revisions ${list}${hit.currentMatches ? '; also in the current text' : '; not in the current text'}`);
+      }
     }
     return 0;
   },

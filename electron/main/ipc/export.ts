@@ -82,7 +82,7 @@ export const exportHandlers = {
     const extension = FORMAT_EXTENSIONS[input.format];
     const path = await chooseDestination(ctx, caller, 'export', (d) => d.saveFile({ title: `Export “${headline || 'article'}”`, defaultName: `${stem}.${extension}`, extensions: [extension] }));
     if (path === null) return { path: null };
-    return unwrap<ExportSavedValue>(await ctx.workers.op('write', 'exportToFile', { id: input.id, format: input.format, path, ignoreEmbargo: input.ignoreEmbargo === true }));
+    return unwrap<ExportSavedValue>(await ctx.workers.op('write', 'exportToFile', { id: input.id, format: input.format, ninjsVersion: input.ninjsVersion, path, ignoreEmbargo: input.ignoreEmbargo === true }));
   }),
   batch: inMain(async (ctx, input, caller): Promise<ExportBatchValue> => {
     if (batchRunning) throw new IpcError('busy', 'An export is already running; wait for it to finish.');
@@ -94,7 +94,7 @@ export const exportHandlers = {
       if (outDir === null) return { outDir: null, exported: 0, failed: 0, manifest: null, files: [] };
       ctx.emit('export', 'progress', { done: 0, total: ids.length, rate: 0, etaSeconds: null });
       const report = unwrap<ExportReport>(
-        await ctx.workers.op('write', 'exportBatch', { ids, outDir, format: input.format, ignoreEmbargo: input.ignoreEmbargo === true }, (p) => ctx.emit('export', 'progress', p as ExportProgressValue)),
+        await ctx.workers.op('write', 'exportBatch', { ids, outDir, format: input.format, ninjsVersion: input.ninjsVersion, ignoreEmbargo: input.ignoreEmbargo === true }, (p) => ctx.emit('export', 'progress', p as ExportProgressValue)),
       );
       const files = report.files.map(({ id, outcome, headline, file, code, reason }) => ({ id, outcome, headline, file, code, reason }));
       return { outDir: report.outDir, exported: report.exported, failed: report.failed, manifest: report.manifest, files };

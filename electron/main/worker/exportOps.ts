@@ -12,7 +12,8 @@ import { exportRefusal } from '../../archive/export/refusal.ts';
 import { renderExport } from '../../archive/export/render.ts';
 import { recordExportRevisions } from '../../archive/export/revision.ts';
 import type { ExportProgress } from '../../archive/export/types.ts';
-import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export/types.ts';
+import { EXPORT_FORMATS, type ExportFormat, INTERCHANGE_FORMATS, NINJS_VERSIONS, type NinjsVersion } from '../../../shared/export/types.ts';
+import { exportIdentity } from '../../archive/export/identity.ts';
 
 type Progress = (value: unknown) => void;
 
@@ -22,6 +23,10 @@ const PROGRESS_INTERVAL_MS = 100;
 function formatOf(value: unknown): ExportFormat {
   if (typeof value !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(value)) throw new ArchiveError('invalid-input', 'Unknown export format.');
   return value as ExportFormat;
+}
+
+function ninjsVersionOf(value: unknown): NinjsVersion | undefined {
+  return (NINJS_VERSIONS as readonly unknown[]).includes(value) ? (value as NinjsVersion) : undefined;
 }
 
 function stringArg(args: Record<string, unknown>, key: string): string {
@@ -44,7 +49,10 @@ export const exportOps = {
     const article = archive.getArticle(stringArg(args, 'id'));
     const refused = exportRefusal(article, new Date(archive.now()), { ignoreEmbargo: args.ignoreEmbargo === true });
     if (refused) throw new ArchiveError('refused', `“${article.headline || 'This article'}” cannot be exported: it is ${refused.reason}.`);
-    const bytes = Buffer.from(renderExport(article, format), 'utf8');
+    const ninjsVersion = ninjsVersionOf(args.ninjsVersion);
+    // Interchange formats carry the article's guid and this export's version (from its history, before this export is recorded).
+    const identity = (INTERCHANGE_FORMATS as readonly string[]).includes(format) ? exportIdentity(archive, article) : undefined;
+    const bytes = Buffer.from(renderExport(article, format, { ...(identity ? { identity } : {}), ...(ninjsVersion ? { ninjsVersion } : {}) }), 'utf8');
     writeFileSync(path, bytes);
     const [revisionId] = recordExportRevisions(archive, [{ article, name: `export ${format}: ${basename(path)}` }]);
     return { path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), revisionId: revisionId ?? 0 };
@@ -64,9 +72,11 @@ export const exportOps = {
         pending = null;
       }
     };
+    const ninjsVersion = ninjsVersionOf(args.ninjsVersion);
     const report = exportArticles(archive, ids, {
       outDir: stringArg(args, 'outDir'),
       format: formatOf(args.format),
+      ...(ninjsVersion ? { ninjsVersion } : {}),
       onProgress,
       ignoreEmbargo: args.ignoreEmbargo === true,
     });

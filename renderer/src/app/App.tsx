@@ -1,8 +1,8 @@
-// The window: first-run page or archive browser, the import panel above it
+// The window: first-run page or archive browser, the import panel below it
 // while an import runs or its report is open, the editor when one is built in
 // (one tab per open article, the browser the first tab; see tabs/README.md),
 // and the status bar. Menu commands arrive as `app.menu` events.
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import type { AppInfoValue, MenuCommand } from '../../../shared/contract/app.ts';
 import type { ArchiveStatsValue } from '../../../shared/contract/archive.ts';
 import type { PathGrantValue } from '../../../shared/contract/grants.ts';
@@ -17,7 +17,7 @@ import { StatusBar } from './StatusBar.tsx';
 import { useDropImport } from './useDropImport.ts';
 import { useGlobalKeys } from './useGlobalKeys.ts';
 import { EditorTabHost } from './tabs/EditorTabHost.tsx';
-import { panelDomId, TabBar, tabDomId } from './tabs/TabBar.tsx';
+import { panelDomId, TabBar, tabDomId, tabLabel } from './tabs/TabBar.tsx';
 import { activeTab, BROWSER_TAB, initialTabs, tabsReducer } from './tabs/tabsState.ts';
 import { useTabKeys } from './tabs/useTabKeys.ts';
 import { ZonePicker } from '../features/import/ZonePicker.tsx';
@@ -33,6 +33,8 @@ export function App() {
   const onBrowser = tabs.active === BROWSER_TAB;
   const [revealId, setRevealId] = useState<string | null>(null);
   const [previewId, setPreviewId] = useState<string | null>(null);
+  // Incremented when an article is revealed from the import report: the preview takes the focus once it shows it.
+  const [revealFocus, setRevealFocus] = useState(0);
   const imports = useImport();
   const Editor = editorPanel;
 
@@ -57,17 +59,19 @@ export function App() {
   const closeTab = useCallback((key: string) => dispatchTabs({ type: 'close', key }), []);
 
   // Back on the browser (by click, key or closing a tab): edits may have changed headlines, counts and snippets.
+  // A layout effect, so that when the tab that had the focus closes, the search box takes it before anything is drawn.
   const lastActive = useRef(tabs.active);
   const focusInStrip = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (lastActive.current === tabs.active) return;
     lastActive.current = tabs.active;
-    const keepFocus = focusInStrip.current;
+    // Moving through the strip keeps the focus there, unless the strip itself went with the last article tab.
+    const keepFocus = focusInStrip.current && tabs.tabs.length > 0;
     focusInStrip.current = false;
     if (tabs.active !== BROWSER_TAB) return;
     setRefreshKey((k) => k + 1);
     if (!keepFocus) setFocusSignal((n) => n + 1);
-  }, [tabs.active]);
+  }, [tabs.active, tabs.tabs.length]);
   const activate = useCallback((key: string, fromStrip = false) => {
     focusInStrip.current = fromStrip;
     dispatchTabs({ type: 'activate', key });
@@ -128,30 +132,34 @@ export function App() {
   if (!hasBridge) return <p role="alert">Copydesk’s bridge is missing: this page only works inside the Copydesk app.</p>;
 
   const firstRun = stats !== null && stats.articles === 0 && imports.state.phase === 'idle';
-  // From the import report an article opens in the browser's preview, where "Open for editing" is one click away.
+  // From the import report an article opens in the browser's preview, where "Open for editing" is one click away;
+  // the report goes, so the preview takes the focus (it would otherwise drop to <body>).
   const openArticle = (id: string) => {
     imports.dismiss();
     dispatchTabs({ type: 'activate', key: BROWSER_TAB });
     setRevealId(id);
+    setRevealFocus((n) => n + 1);
   };
+  // Closing the import panel by its button: back to the search box (or, over an editor, to its tab), not to <body>.
+  const dismissImport = () => {
+    if (onBrowser) setFocusSignal((n) => n + 1);
+    else document.getElementById(tabDomId(tabs.active))?.focus();
+    imports.dismiss();
+  };
+  const exportArticle = exportCommand ?? undefined;
+  const front = activeTab(tabs);
+  // Every screen has one h1; the design draws none but the first-run page's, so this one is read, not drawn.
+  const heading = front ? `${tabLabel(front)} — Copydesk editor` : 'Copydesk archive';
 
   return (
     <div className={`app${dropping ? ' dropping' : ''}`}>
       <main className="workspace">
+        {!(firstRun && tabs.tabs.length === 0) && <h1 className="sr-only">{heading}</h1>}
         {Editor && tabs.tabs.length > 0 && <TabBar state={tabs} onActivate={activate} onClose={closeTab} />}
-        {imports.state.phase === 'running' && <ImportProgress progress={imports.state.progress} cancelling={imports.state.cancelling} onCancel={() => void imports.cancel()} />}
-        {imports.state.phase === 'failed' && (
-          <section className="import-report" aria-label="Import failed">
-            <p role="alert">The import stopped: {imports.state.error.message}</p>
-            <button type="button" onClick={imports.dismiss}>
-              Close
-            </button>
-          </section>
-        )}
-        {imports.state.phase === 'done' && (
-          <ImportReport report={imports.state.report} onOpenArticle={openArticle} onClose={imports.dismiss} onNotice={setNotice} />
-        )}
-        {Editor && tabs.tabs.map((tab) => <EditorTabHost key={tab.key} Editor={Editor} tab={tab} active={tabs.active === tab.key} dispatch={dispatchTabs} onClose={closeTab} />)}
+        {Editor &&
+          tabs.tabs.map((tab) => (
+            <EditorTabHost key={tab.key} Editor={Editor} tab={tab} active={tabs.active === tab.key} dispatch={dispatchTabs} onClose={closeTab} {...(exportArticle ? { onExport: exportArticle } : {})} />
+          ))}
         {firstRun && tabs.tabs.length === 0 ? (
           <FirstRun onImportFiles={() => onMenu('import-files')} onImportFolder={() => onMenu('import-folder')} />
         ) : (
@@ -162,12 +170,25 @@ export function App() {
               focusSignal={focusSignal}
               helpSignal={helpSignal}
               revealId={revealId}
+              revealFocus={revealFocus}
               canEdit={Editor !== null}
               onEdit={(id) => dispatchTabs({ type: 'open', articleId: id })}
               onPreview={setPreviewId}
             />
           </div>
         )}
+        {/* The import panel sits below the browser, so that its report's Open buttons come after the search box in tab order. */}
+        {imports.state.phase === 'running' && <ImportProgress progress={imports.state.progress} cancelling={imports.state.cancelling} onCancel={() => void imports.cancel()} />}
+        {imports.state.phase === 'failed' && (
+          <section className="import-report" aria-labelledby="import-failed-title">
+            <h2 id="import-failed-title">Import failed</h2>
+            <p role="alert">The import stopped: {imports.state.error.message}</p>
+            <button type="button" onClick={dismissImport}>
+              Close
+            </button>
+          </section>
+        )}
+        {imports.state.phase === 'done' && <ImportReport report={imports.state.report} onOpenArticle={openArticle} onClose={dismissImport} onNotice={setNotice} />}
       </main>
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">

@@ -5,7 +5,8 @@ import { type OpenProblem, waysOut } from '../../../shared/model/openProblem.ts'
 
 export function OpenProblemScreen({ problem }: { problem: OpenProblem }) {
   return (
-    <section className="first-run" aria-labelledby="open-problem-title" data-testid="open-problem" data-code={problem.code}>
+    // The screen's one main landmark (the app, which has its own, is not mounted).
+    <main className="first-run" aria-labelledby="open-problem-title" data-testid="open-problem" data-code={problem.code}>
       <h1 id="open-problem-title">The archive could not be opened</h1>
       <p>
         <code>{problem.archivePath}</code> is damaged. Copydesk has not changed or deleted it. {problem.message}
@@ -21,6 +22,6 @@ export function OpenProblemScreen({ problem }: { problem: OpenProblem }) {
         ))}
       </ol>
       <p className="muted">Quit Copydesk before running these commands, then start it again.</p>
-    </section>
+    </main>
   );
 }

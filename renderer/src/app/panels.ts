@@ -19,6 +19,8 @@ export interface EditorPanelProps {
   active?: boolean;
   /** What the tab strip shows; reported when the article loads and when its headline or save state changes. */
   onStatus?(status: EditorTabStatus): void;
+  /** The editor's Export… button (the same dialog as File › Export…); absent in builds without export. */
+  onExport?(articleId: string): void;
 }
 
 export interface EditorTabStatus {

@@ -125,7 +125,7 @@ describe('the editor', () => {
     expect(await page.locator('.cd-diff-field[data-field="body"] ins').innerText()).toContain('Fares stay the same.');
     await page.getByRole('button', { name: 'Side by side' }).click();
     expect(await headline.locator('.cd-diff-side > div').count()).toBe(2);
-    await headline.getByRole('button', { name: /^Restore headline from revision/ }).click();
+    await headline.getByRole('button', { name: /^Restore headline from A \(revision/ }).click();
     await expect.poll(() => page.getByLabel('Headline', { exact: true }).inputValue()).toBe('Harbour ferry timetable changes');
     expect(await page.getByTestId('editor-body').innerText()).toContain('Fares stay the same.');
     const id = (await page.locator('.cd-editor').getAttribute('data-article-id'))!;

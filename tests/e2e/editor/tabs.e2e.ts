@@ -37,7 +37,10 @@ afterAll(async () => {
 const front = (page: Page): Locator => page.locator('.editor-host:not([hidden])');
 const tabs = (page: Page): Locator => page.getByRole('tablist', { name: 'Open articles' }).getByRole('tab');
 const tab = (page: Page, name: string): Locator => page.getByRole('tab', { name, exact: true });
-const selectedTab = (page: Page): Promise<string | null> => page.getByRole('tab', { selected: true }).innerText().then((t) => t.replace(/[•…!]$/, '').trim());
+/** A tab's text without its save mark (• … !) and its × close mark. */
+const tabName = (text: string): string => text.replace(/[\s•…!×]+$/u, '');
+const selectedTab = (page: Page): Promise<string | null> => page.getByRole('tab', { selected: true }).innerText().then(tabName);
+const tabNames = (page: Page): Promise<string[]> => tabs(page).allInnerTexts().then((t) => t.map(tabName));
 
 /** Search the (front) archive browser for a headline and return its result row. */
 async function findResult(page: Page, headline: string): Promise<Locator> {
@@ -73,7 +76,7 @@ describe('editor tabs', () => {
     await expect.poll(() => selectedTab(page)).toBe('School roof repaired');
     await expect.poll(() => storedText(ids.river!)).toBe('Boats will fill the river on Saturday. Fireworks follow at ten.');
     await typeAtEnd(page, ' Pupils return on Monday.');
-    expect(await tabs(page).allInnerTexts().then((t) => t.map((s) => s.replace(/[•…!]$/, '').trim()))).toEqual(['Archive', 'River festival returns', 'School roof repaired']);
+    expect(await tabNames(page)).toEqual(['Archive', 'River festival returns', 'School roof repaired']);
 
     // Keyboard: Ctrl+2 is the first article tab; its editor kept its state and gets the caret back.
     await page.keyboard.press('Control+2');
@@ -101,10 +104,11 @@ describe('editor tabs', () => {
     await page.keyboard.press('Control+9');
     await expect.poll(() => selectedTab(page)).toBe('School roof repaired');
 
-    // Close the first article's tab from the strip: it saves first; the tab to its left (the browser) comes forward.
+    // Close the first article's tab with its × (a mouse target inside the tab; keyboards use Delete): it saves
+    // first; the tab to its left (the browser) comes forward.
     await tab(page, 'River festival returns').click();
     await typeAtEnd(page, ' Buses run late.');
-    await page.getByRole('button', { name: 'Close tab River festival returns' }).click();
+    await tab(page, 'River festival returns').locator('.app-tab-close').click();
     await expect.poll(() => tabs(page).count()).toBe(2);
     await expect.poll(() => selectedTab(page)).toBe('Archive');
     const river = 'Boats will fill the river on Saturday. Fireworks follow at ten. Roads close early. Buses run late.';
@@ -119,7 +123,7 @@ describe('editor tabs', () => {
     expect(await bodyOf(page)).toBe('Builders finished the roof a week early. Pupils return on Monday.');
     // The editor's own close button (←) closes its tab too.
     await front(page).getByRole('button', { name: 'Close the editor' }).click();
-    await expect.poll(() => tabs(page).allInnerTexts()).toEqual(['Archive', 'River festival returns']);
+    await expect.poll(() => tabNames(page)).toEqual(['Archive', 'River festival returns']);
     expect(storedText(ids.school!)).toBe('Builders finished the roof a week early. Pupils return on Monday.');
   });
 
@@ -189,7 +193,7 @@ describe('editor tabs', () => {
     await typeAtEnd(page, ' Closing words.');
     const close = () => page.evaluate(() => window.__copydeskEmit('copydesk:app!menu', { command: 'close-tab' }));
     await close();
-    await expect.poll(() => tabs(page).allInnerTexts().then((t) => t.map((x) => x.replace(/[•…!]$/, '').trim()))).toEqual(['Archive', 'River festival returns']);
+    await expect.poll(() => tabNames(page)).toEqual(['Archive', 'River festival returns']);
     await expect.poll(() => stored(archivePath, id).bodyText, { timeout: 10_000 }).toMatch(/Closing words\.$/u);
     await tab(page, 'Archive').click();
     await close();

@@ -10,9 +10,8 @@
 // than renderer/ or shared/ sources; SKIPPED with the reason when that fails
 // or there is no Chromium.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CHROMIUM } from '../../e2e/support/browser.ts';
+import { chromiumProblem } from '../../e2e/support/browser.ts';
 import { type ChildFigures, HOSTILE_PAYLOADS, writeHostileFiles } from '../lib/hostileFiles.ts';
 import { REPO } from '../lib/cli.ts';
 import { ensureRenderer } from '../lib/renderer.ts';
@@ -31,7 +30,8 @@ export async function hostileContent(opts: FamilyOptions): Promise<FamilyResult>
     failures,
     seconds: (Date.now() - started) / 1000,
   });
-  if (!existsSync(CHROMIUM)) return result(true, {}, [], `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+  const noChromium = chromiumProblem();
+  if (noChromium) return result(true, {}, [], noChromium);
   const buildProblem = ensureRenderer(opts.log);
   if (buildProblem) return result(true, {}, [], buildProblem);
 

@@ -7,26 +7,28 @@
 // while the writer imports a folder (CI: 5k files; --full: 100k). This process
 // samples the RSS of the child and each Chromium process every 250 ms from
 // /proc. Bars: p95 search latency during the import ≤ 2 × idle p95, and no
-// long task (> 50 ms) on the page's main thread while typing during the import.
+// long task (> 50 ms) on the page's main thread while typing during the import
+// (--full). The CI-sized run, part of `npm test` on machines that may be busy,
+// judges the long tasks against the idle phase of the same run instead of an
+// absolute time: none over max(50 ms, 3 × the idle phase's longest task).
 // Peak memory per process is reported (no bar). SKIPPED without
 // ../shared/corpus or, in --full, without the benchmark's 1M-article archive.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { defaultPrepareCount } from '../../../electron/archive/import/workers/spawn.ts';
-import { CHROMIUM } from '../../e2e/support/browser.ts';
+import { chromiumProblem } from '../../e2e/support/browser.ts';
 import { REPO } from '../lib/cli.ts';
 import { archiveCopy, cachedArchive, corpusProblem, writeImportFiles } from '../lib/loadArchive.ts';
 import type { Latencies, LoadChildConfig, LoadChildFigures } from '../lib/loadFigures.ts';
 import { type ProcSample, sampleTree } from '../lib/procMemory.ts';
 import { ensureRenderer } from '../lib/renderer.ts';
+import { LONG_TASK_BAR_MS, LONG_TASK_IDLE_FACTOR, longTaskBar } from '../lib/timeBars.ts';
 import { type FamilyOptions, type FamilyResult, scratch } from '../lib/util.ts';
 
 const CHILD = resolve(import.meta.dirname, 'loadChild.ts');
 const RATIO_BAR = 2;
-const LONG_TASK_BAR_MS = 50;
 const SAMPLE_MS = 250;
 /** Common words of English news (the archive is bbc-news), typed letter by letter. */
 const WORDS = ['government', 'prime minister', 'music', 'economy', 'mobile phone', 'police', 'election', 'football', 'oil prices', 'film', 'technology', 'labour party', 'chelsea', 'interest rates', 'world cup', 'people'];
@@ -99,7 +101,7 @@ export async function loadFamily(opts: FamilyOptions): Promise<FamilyResult> {
   const noCorpus = corpusProblem();
   if (noCorpus) return result(true, {}, [], noCorpus);
   // The UI-thread part runs in CI too; without Chromium (or a renderer build) the search figures still count.
-  let noUi = existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`;
+  let noUi = chromiumProblem();
   noUi ??= ensureRenderer(opts.log);
   const cached = cachedArchive(articles, opts.log);
   if ('problem' in cached) return result(true, {}, [], cached.problem);
@@ -117,9 +119,11 @@ export async function loadFamily(opts: FamilyOptions): Promise<FamilyResult> {
     // The control phase (--full) burns as many threads as the import keeps busy: the writer and its preparers.
     const config: LoadChildConfig = { archivePath, importDir, ui: noUi === null, words, controlThreads: opts.full ? 1 + defaultPrepareCount() : 0 };
     const loadBefore = loadavg()[0] ?? 0;
-    const run = await runChild(config, opts.full ? 1_800_000 : 240_000, opts.log);
+    // A limit that catches a hang, not slowness: ~30× the CI size's quiet-machine time (a busy clone at load
+    // 15–20 went past the old 240 s with the import still running).
+    const run = await runChild(config, opts.full ? 1_800_000 : 900_000, opts.log);
     const f = run.figures;
-    if (!f || f.crashed) return result(false, {}, [`the app process ended (code ${run.code}) ${f?.crashed ? `with: ${f.crashed}` : 'without figures'}; stderr: ${run.stderr.slice(-1500)}`]);
+    if (!f || f.crashed) return result(false, {}, [`the app process ended (code ${run.code}${run.code === null ? ', killed at the time limit' : ''}) ${f?.crashed ? `with: ${f.crashed}` : 'without figures'}; stderr: ${run.stderr.slice(-1500)}`]);
 
     const failures: string[] = [];
     const ratio = f.idle.p95 > 0 ? f.importing.p95 / f.idle.p95 : Infinity;
@@ -141,7 +145,10 @@ export async function loadFamily(opts: FamilyOptions): Promise<FamilyResult> {
       delivery = `${f.finishedTask.taskMs} ms through Playwright; as Electron: clone ${f.import.finishedCloneMs} ms + listener ${f.finishedTask.listenerMs} ms = ${asElectron} ms`;
     }
     const longMax = Math.round(Math.max(0, ...long));
-    if (long.length > 0) failures.push(`${long.length} long tasks on the page's main thread during the import, the longest ${longMax} ms (bar: none over ${LONG_TASK_BAR_MS} ms)`);
+    const idleMax = Math.round(Math.max(0, ...(f.longTasks?.idle ?? [])));
+    const bar = longTaskBar(opts.full, idleMax);
+    const over = long.filter((t) => t > bar.ms);
+    if (over.length > 0) failures.push(`${over.length} long tasks on the page's main thread during the import, the longest ${longMax} ms (bar: none over ${bar.ms} ms${bar.why})`);
 
     const peakOf = (group: string, phase?: Phase) => {
       const byPhase = run.memory.peak.get(group);
@@ -173,7 +180,7 @@ export async function loadFamily(opts: FamilyOptions): Promise<FamilyResult> {
       'node RSS 1st vs last quarter of import': span > 0 ? `${mb(quarter(0, 0.25))} → ${mb(quarter(0.75, 1))} MB` : 'n/a',
       ...(chromium.length > 0 ? { 'peak RSS chromium MB': chromium.map((g) => `${g.slice('chromium '.length)} ${mb(peakOf(g))}`).join(', ') } : {}),
       ...(f.rendererHeapPeakMb !== null ? { 'renderer JS heap peak MB': f.rendererHeapPeakMb } : {}),
-      [`UI long tasks during import: max ms (bar ≤ ${LONG_TASK_BAR_MS})`]: f.longTasks ? longMax : `not run: ${noUi}`,
+      [`UI long tasks during import: max ms (bar ≤ ${opts.full ? LONG_TASK_BAR_MS : `max(${LONG_TASK_BAR_MS}, ${LONG_TASK_IDLE_FACTOR} × idle max)`})`]: f.longTasks ? `${longMax} (bar ${bar.ms} ms${bar.why})` : `not run: ${noUi}`,
       'UI long tasks > 50 ms: import / idle': f.longTasks ? `${long.length} / ${f.longTasks.idle.length} (idle max ${Math.round(Math.max(0, ...f.longTasks.idle))} ms)` : 'n/a',
       ...(f.longTasks ? { 'UI long tasks as measured (harness incl.)': `${raw.length}, max ${Math.round(Math.max(0, ...raw))} ms` } : {}),
       ...(delivery ? { 'finished-event delivery task': delivery } : {}),
@@ -187,3 +194,4 @@ export async function loadFamily(opts: FamilyOptions): Promise<FamilyResult> {
     work.cleanup();
   }
 }
+

@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XSS_STRINGS, XSS_URLS } from '../../../electron/archive/export/xssCorpus.ts';
+import { parseXml } from '../../../electron/archive/import/parsers/xml/tree.ts';
 
 export const PROBE_CALL = '__pwned()';
 
@@ -17,6 +18,18 @@ export const HOSTILE_URLS: readonly string[] = [...XSS_URLS, ...XSS_URLS.filter(
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 // XML 1.0 cannot carry NUL and most C0 controls even escaped; the NITF files drop them (the others keep them).
+/**
+ * NITF is XML: a payload that is not well-formed markup cannot stand in it raw (such a file fails as
+ * malformed, with its position: importer tests cover that). Well-formed payloads go in raw, the rest escaped.
+ */
+const asNitfMarkup = (s: string): string => {
+  try {
+    parseXml(`<block>${s}</block>`);
+    return s;
+  } catch {
+    return escapeXml(s);
+  }
+};
 const xmlSafe = (s: string) =>
   Array.from(s)
     .filter((c) => c.charCodeAt(0) >= 0x20 || c === '\t' || c === '\n' || c === '\r')
@@ -65,7 +78,7 @@ export function writeHostileFiles(dir: string): HostileFiles {
       `<?xml version="1.0" encoding="UTF-8"?>\n<nitf><head><title>Wire ${i} ${x}</title><docdata><key-list><keyword key="${x}"/></key-list></docdata>` +
         `<pubdata date.publication="20240105T120000Z" position.section="${x}"/></head><body><body.head><hedline><hl1>Wire ${i} ${x}</hl1><hl2>${x}</hl2></hedline>` +
         `<byline>By ${x}</byline><dateline><location>${x}</location></dateline></body.head><body.content><p>${x}</p>` +
-        `<p><a href="${escapeXml(xmlSafe(url))}">${x}</a></p><block>${xmlSafe(p).replace(/]]>/g, '')}</block></body.content></body></nitf>\n`,
+        `<p><a href="${escapeXml(xmlSafe(url))}">${x}</a></p><block>${asNitfMarkup(xmlSafe(p).replace(/]]>/g, ''))}</block></body.content></body></nitf>\n`,
     );
   });
   HOSTILE_NAMES.forEach((name, i) => put(name, 'hostile-name', `Hostile name ${i}\n\nThis file's name is a payload: ${name}\n`));

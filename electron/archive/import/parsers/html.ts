@@ -61,7 +61,7 @@ export function parseHtml(input: ParseInput): ParsedArticle {
       byline,
       section: meta('article:section') ?? '',
       tags: (tags.length > 0 ? tags : (keywords?.split(',') ?? [])).map((t) => t.trim()).filter((t) => t !== ''),
-      language: htmlEl?.attribs.lang?.split(/[-_]/u)[0]?.toLowerCase() ?? guessLanguage(text),
+      language: declaredLanguage(htmlEl?.attribs.lang) ?? guessLanguage(text),
       ...dates.fields,
     },
     body: bodyState(blocks),
@@ -80,4 +80,10 @@ function descendants(nodes: readonly HtmlNode[]): HtmlElement[] {
     for (let i = node.children.length - 1; i >= 0; i -= 1) stack.push(node.children[i] as HtmlNode);
   }
   return out;
+}
+
+/** The primary subtag of `<html lang>`; none for a missing one or "und" (undetermined: what our own export writes when the language is unknown). */
+function declaredLanguage(lang: string | undefined): string | undefined {
+  const primary = lang?.split(/[-_]/u)[0]?.toLowerCase();
+  return primary && primary !== 'und' ? primary : undefined;
 }

@@ -10,7 +10,7 @@ import { parseHtml } from './html.ts';
 import { parseEntry } from './dpaDigitalwires.ts';
 import { parseMarkdown } from './markdown.ts';
 import { parseNinjsItem } from './ninjs/item.ts';
-import { parseNitf } from './nitf.ts';
+import { parseNitf } from './nitf/parser.ts';
 import { parseNewsroom } from './newsroom.ts';
 import { parsePlainText } from './plainText.ts';
 

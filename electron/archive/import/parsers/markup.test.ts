@@ -6,7 +6,7 @@ import { cleanText } from '../text.ts';
 import { resolveZone } from '../../time/zone.ts';
 import { makeParseInput } from './input.ts';
 import { parseHtml } from './html.ts';
-import { parseNitf } from './nitf.ts';
+import { parseNitf } from './nitf/parser.ts';
 import { pickParser } from './registry.ts';
 import { reutersParser } from './reuters.ts';
 
@@ -67,6 +67,12 @@ describe('HTML pages', () => {
     expect(first.children.find((n) => n.text === 'dawn')?.format).toBe(2);
   });
 
+  it('reads lang="und" (what an export of an article without a language says) as unknown and guesses instead', () => {
+    const page = (lang: string) => `<html lang="${lang}"><head><title>T</title></head><body><article><p>권리를 지키는 사람들의 이야기</p></article></body></html>`;
+    expect(parseHtml(input(page('und'), 'html')).fields.language).toBe('ko');
+    expect(parseHtml(input(page('ja-JP'), 'html')).fields.language).toBe('ja');
+  });
+
   it('falls back to og:title / <title> and <time> without an article element', () => {
     const a = parseHtml(input('<html><head><title>Plain title</title></head><body><div><time datetime="2019-01-09 07:31">Jan 9</time><p>One.</p><p>Two.</p></div></body></html>', 'htm'));
     expect(a.fields.headline).toBe('Plain title');
@@ -108,7 +114,8 @@ describe('NITF 3.x', () => {
       byline: 'Kim Min-su',
       dateline: 'SEOUL',
       section: 'World',
-      tags: ['diplomacy', 'korea'],
+      // key-list keywords are the wire's keywords, not the desk's tags.
+      keywords: ['diplomacy', 'korea'],
       postedAt: '2019-01-09T07:31:00+09:00',
     });
     expect(a.body.root.children.map((b) => b.type)).toEqual(['paragraph', 'heading', 'paragraph', 'list']);

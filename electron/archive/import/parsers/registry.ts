@@ -3,15 +3,21 @@
 // Adding a format is one module exporting a Parser plus one entry in the list
 // below (see README).
 import { dpaDigitalwiresParser } from './dpaDigitalwires.ts';
+import { atomParser } from './feeds/atom.ts';
+import { rssParser } from './feeds/rss.ts';
 import { htmlParser } from './html.ts';
 import { markdownParser } from './markdown.ts';
+import { newsml12Parser } from './newsml12/parser.ts';
+import { newsmlG2Parser } from './newsmlG2/parser.ts';
 import { newsroomParser } from './newsroom.ts';
 import { ninjsParser } from './ninjs/index.ts';
-import { nitfParser } from './nitf.ts';
+import { nitfParser } from './nitf/parser.ts';
 import { plainTextParser } from './plainText.ts';
 import { reutersParser } from './reuters.ts';
+import { unknownXmlParser } from './unknownXml.ts';
 import { anpaParser } from './wire/anpa.ts';
 import { iptc7901Parser } from './wire/iptc7901.ts';
+import { wxrParser } from './wxr.ts';
 import { FileRefused, type ParsedArticle, type ParseInput, type Parser } from './types.ts';
 import { unknownJsonParser } from './unknownJson.ts';
 
@@ -23,6 +29,12 @@ const parsers: Parser[] = [
   iptc7901Parser,
   reutersParser,
   nitfParser,
+  newsmlG2Parser,
+  newsml12Parser,
+  wxrParser,
+  rssParser,
+  atomParser,
+  unknownXmlParser,
   htmlParser,
   markdownParser,
   newsroomParser,

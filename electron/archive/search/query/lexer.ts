@@ -35,7 +35,12 @@ export type Token =
 export interface LexResult {
   tokens: Token[];
   notices: string[];
+  /** The query named the `history:` scope: search every version of each article, not only the current one. */
+  history: boolean;
 }
+
+/** `history:` is a scope, not a field: it widens the whole query to every revision. */
+const HISTORY_SCOPE = 'history';
 
 const MAX_TOKENS = 64;
 const BREAK = /[\s()"]/u;
@@ -43,6 +48,7 @@ const BREAK = /[\s()"]/u;
 export function lex(input: string): LexResult {
   const notices: string[] = [];
   const tokens: Token[] = [];
+  let history = false;
   const text = input.normalize('NFC');
   let i = 0;
   while (i < text.length) {
@@ -83,6 +89,18 @@ export function lex(input: string): LexResult {
       continue;
     }
     const fieldMatch = /^([A-Za-z]+):(.*)$/su.exec(word);
+    if (fieldMatch && (fieldMatch[1] as string).toLowerCase() === HISTORY_SCOPE) {
+      history = true;
+      const value = fieldMatch[2] as string;
+      // `history:"a phrase"` and `history:word` search their text; a bare `history:` only sets the scope.
+      if (value === '' && text[i] === '"') {
+        const end = text.indexOf('"', i + 1);
+        if (end === -1) notices.push('An unclosed quote was closed at the end of the query.');
+        tokens.push({ kind: 'phrase', text: text.slice(i + 1, end === -1 ? undefined : end), negated, field: null });
+        i = end === -1 ? text.length : end + 1;
+      } else if (value !== '') tokens.push({ kind: 'word', text: value, negated, field: null });
+      continue;
+    }
     const field = fieldMatch ? FIELD_ALIASES[(fieldMatch[1] as string).toLowerCase()] : undefined;
     if (fieldMatch && field) {
       const value = fieldMatch[2] as string;
@@ -102,5 +120,5 @@ export function lex(input: string): LexResult {
     notices.push(`The query was cut to its first ${MAX_TOKENS} terms.`);
     tokens.length = MAX_TOKENS;
   }
-  return { tokens, notices };
+  return { tokens, notices, history };
 }

@@ -13,13 +13,15 @@ export type QueryNode =
 export interface ParsedQuery {
   root: QueryNode | null;
   notices: string[];
+  /** `history:` was in the query: search every revision (search/history.ts). */
+  history: boolean;
 }
 
 export function parseQuery(input: string): ParsedQuery {
-  const { tokens, notices } = lex(input);
+  const { tokens, notices, history } = lex(input);
   const parser = new Parser(literalizeOperators(tokens), notices);
   const root = parser.parseAll();
-  return { root, notices };
+  return { root, notices, history };
 }
 
 const isOperandStart = (t: Token | undefined) =>

@@ -12,15 +12,16 @@ interface EditorTabHostProps {
   active: boolean;
   dispatch(action: TabsAction): void;
   onClose(key: string): void;
+  onExport?(articleId: string): void;
 }
 
-export function EditorTabHost({ Editor, tab, active, dispatch, onClose }: EditorTabHostProps) {
+export function EditorTabHost({ Editor, tab, active, dispatch, onClose, onExport }: EditorTabHostProps) {
   const { key } = tab;
   const onStatus = useCallback((s: EditorTabStatus) => dispatch({ type: 'update', key, articleId: s.articleId, headline: s.headline, save: s.save }), [dispatch, key]);
   const close = useCallback(() => onClose(key), [onClose, key]);
   return (
     <div className="editor-host" role="tabpanel" id={panelDomId(key)} aria-labelledby={tabDomId(key)} hidden={!active} data-tab={key}>
-      <Editor articleId={tab.openedWith} active={active} onStatus={onStatus} onClose={close} />
+      <Editor articleId={tab.openedWith} active={active} onStatus={onStatus} onClose={close} {...(onExport ? { onExport } : {})} />
     </div>
   );
 }

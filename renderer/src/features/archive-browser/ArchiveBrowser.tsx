@@ -1,10 +1,11 @@
 // The archive browser: search box and chips on top, the virtual result list,
 // the preview on the right. Keyboard: / or Ctrl/Cmd+F to search, ↑/↓ to move,
 // Enter to open, Escape back to the search box.
-import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { FacetsValue } from '../../../../shared/contract/archive.ts';
 import type { SearchSort } from '../../../../shared/model/search.ts';
 import { api } from '../../api/client.ts';
+import { focusIfLost } from '../../app/focusIfLost.ts';
 import { FilterChips } from '../search/FilterChips.tsx';
 import { SearchBar } from '../search/SearchBar.tsx';
 import { useSearch } from '../search/useSearch.ts';
@@ -19,6 +20,8 @@ export interface ArchiveBrowserProps {
   helpSignal: number;
   /** An article to preview regardless of the results (e.g. opened from the import report). */
   revealId: string | null;
+  /** Incremented with revealId when the preview should take the focus once it shows the article. */
+  revealFocus?: number;
   canEdit: boolean;
   onEdit(id: string): void;
   /** The article shown in the preview (for File › Export…). */
@@ -46,9 +49,12 @@ export function ArchiveBrowser(props: ArchiveBrowserProps) {
   const resetKey = `${sort}\u0000${query}`;
   useEffect(() => setSelected(-1), [resetKey]);
 
-  useEffect(() => {
+  // A layout effect: the control that asked (a closed report, a closed tab) is gone in this same commit.
+  useLayoutEffect(() => {
     if (props.focusSignal > 0) inputRef.current?.focus();
   }, [props.focusSignal]);
+  // On start, and when the browser replaces the first-run page, the search box is where work begins.
+  useLayoutEffect(() => focusIfLost(inputRef.current), []);
 
   useEffect(() => {
     if (props.revealId) setPreviewId(props.revealId);
@@ -99,6 +105,8 @@ export function ArchiveBrowser(props: ArchiveBrowserProps) {
     }
   };
 
+  const focusSearch = useCallback(() => inputRef.current?.focus(), []);
+
   const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp' || (event.key === 'Enter' && selected >= 0)) {
       onListKey(event);
@@ -119,7 +127,7 @@ export function ArchiveBrowser(props: ArchiveBrowserProps) {
           onSort={setSort}
           onKeyDown={onSearchKey}
         />
-        <FilterChips query={query} facets={facets} onQuery={setQuery} />
+        <FilterChips query={query} facets={facets} onQuery={setQuery} onFocusSearch={focusSearch} />
         {state.notices.length > 0 && (
           <ul className="notices" aria-live="polite" data-testid="notices">
             {state.notices.map((n) => (
@@ -146,7 +154,7 @@ export function ArchiveBrowser(props: ArchiveBrowserProps) {
           onKeyDown={onListKey}
         />
       </section>
-      <PreviewPane articleId={previewId} refreshKey={props.refreshKey} canEdit={props.canEdit} onEdit={props.onEdit} />
+      <PreviewPane articleId={previewId} refreshKey={props.refreshKey} canEdit={props.canEdit} onEdit={props.onEdit} focusSignal={props.revealFocus ?? 0} focusId={props.revealId} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // The selected article: its fields, its provenance and the start of its text.
 // Loaded on selection; an answer for an earlier selection is dropped.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Article } from '../../../../shared/model/article.ts';
 import type { ErrorValue } from '../../../../shared/result.ts';
 import { api } from '../../api/client.ts';
@@ -19,14 +19,33 @@ export interface PreviewPaneProps {
   refreshKey: number;
   canEdit: boolean;
   onEdit(id: string): void;
+  /**
+   * Incremented to move the focus to the headline of `focusId` once the preview shows it (an article opened
+   * from the import report); until then the pane itself holds the focus.
+   */
+  focusSignal?: number;
+  focusId?: string | null;
 }
 
-export function PreviewPane({ articleId, refreshKey, canEdit, onEdit }: PreviewPaneProps) {
+export function PreviewPane({ articleId, refreshKey, canEdit, onEdit, focusSignal = 0, focusId = null }: PreviewPaneProps) {
   const [article, setArticle] = useState<Article | null>(null);
   const [error, setError] = useState<ErrorValue | null>(null);
   const latest = useRef<string | null>(null);
   // Kept while moving through results, so originals can be compared one after another.
   const [showOriginal, setShowOriginal] = useState(false);
+  const headline = useRef<HTMLHeadingElement>(null);
+  const wantFocus = useRef(0);
+  const pane = useRef<HTMLElement>(null);
+  const shown = article !== null && article.id === articleId && article.id === focusId;
+  // Asked to take the focus: the pane holds it (one <aside> whatever it shows) until the article is there,
+  // then its headline takes it.
+  useLayoutEffect(() => {
+    if (focusSignal === 0 || focusSignal === wantFocus.current) return;
+    if (shown) {
+      wantFocus.current = focusSignal;
+      headline.current?.focus();
+    } else if (!pane.current?.contains(document.activeElement)) pane.current?.focus();
+  }, [focusSignal, shown, articleId]);
 
   useEffect(() => {
     latest.current = articleId;
@@ -42,16 +61,33 @@ export function PreviewPane({ articleId, refreshKey, canEdit, onEdit }: PreviewP
     });
   }, [articleId, refreshKey]);
 
-  if (articleId === null) return <aside className="preview empty" aria-label="Preview">Select a result to see it here.</aside>;
-  if (error) return <aside className="preview" aria-label="Preview"><p role="alert">{error.message}</p></aside>;
-  if (!article || article.id !== articleId) return <aside className="preview" aria-label="Preview" aria-busy="true">Loading…</aside>;
+  if (articleId === null)
+    return (
+      <aside className="preview empty" aria-label="Preview" tabIndex={-1} ref={pane}>
+        Select a result to see it here.
+      </aside>
+    );
+  if (error)
+    return (
+      <aside className="preview" aria-label="Preview" tabIndex={-1} ref={pane}>
+        <p role="alert">{error.message}</p>
+      </aside>
+    );
+  if (!article || article.id !== articleId)
+    return (
+      <aside className="preview" aria-label="Preview" aria-busy="true" tabIndex={-1} ref={pane}>
+        Loading…
+      </aside>
+    );
 
   const text = article.bodyText.length > PREVIEW_CHARS ? `${article.bodyText.slice(0, PREVIEW_CHARS)}…` : article.bodyText;
   const src = article.source;
   return (
-    <aside className="preview" aria-label="Preview" data-testid="preview">
+    <aside className="preview" aria-label="Preview" data-testid="preview" tabIndex={-1} ref={pane}>
       <header>
-        <h2>{article.headline || '(no headline)'}</h2>
+        <h2 ref={headline} tabIndex={-1}>
+          {article.headline || '(no headline)'}
+        </h2>
         {article.dek && <p className="dek">{article.dek}</p>}
         <button type="button" onClick={() => onEdit(article.id)} disabled={!canEdit} title={canEdit ? 'Open in the editor (Enter)' : 'The editor is not part of this build yet'}>
           Open for editing

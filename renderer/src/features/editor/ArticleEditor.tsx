@@ -1,5 +1,5 @@
 // One open article: fields, body, counts, checklist, history, save state.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleForEditValue } from '../../../../shared/contract/editor.ts';
 import { countTkMarkers, lengthVerdict, readyChecklist } from '../../../../shared/editing/workflow.ts';
 import { countCharacters, countWords } from '../../../../shared/editor/plainText.ts';
@@ -35,9 +35,11 @@ interface ArticleEditorProps {
   /** False while another tab is in front (the editor stays mounted, hidden). */
   active?: boolean;
   onStatus?(status: EditorTabStatus): void;
+  /** Opens the export dialog for this article (the Export… button); without it there is no button. */
+  onExport?(articleId: string): void;
 }
 
-export function ArticleEditor({ initial, onClose, active = true, onStatus }: ArticleEditorProps) {
+export function ArticleEditor({ initial, onClose, active = true, onStatus, onExport }: ArticleEditorProps) {
   const doc = useArticleDocument(initial);
   const [bodyText, setBodyText] = useState(initial.article.bodyText);
   const [tkInBody, setTkInBody] = useState(0);
@@ -45,9 +47,28 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus }: Art
   const [historyOpen, setHistoryOpen] = useState(false);
   const [revisionName, setRevisionName] = useState('');
   const { fields } = doc;
+  const headlineRef = useRef<HTMLInputElement>(null);
+  const historyButton = useRef<HTMLButtonElement>(null);
+  const { editorRef } = doc;
 
   const onStats = useCallback((stats: BodyStats) => setBodyText(stats.text), []);
-  const onFindClose = useCallback(() => setFindOpen(false), []);
+  // Escape (or ×) in the find bar: the caret goes back to the body, where it was.
+  const onFindClose = useCallback(() => {
+    setFindOpen(false);
+    editorRef.current?.focus();
+  }, [editorRef]);
+  const closeHistory = useCallback(() => {
+    setHistoryOpen(false);
+    historyButton.current?.focus();
+  }, []);
+
+  // Opened (from the browser, the import report or File › New Article): the focus goes to the headline,
+  // the top of the story, rather than staying on a control that the browser tab has just hidden.
+  // A layout effect, so there is no moment with the focus on <body> in between.
+  useLayoutEffect(() => {
+    if (active) headlineRef.current?.focus();
+    // Only when the editor first shows (so no dependencies); coming back to a tab puts the caret back in the body (below).
+  }, []);
   const counts = useMemo(() => ({ words: countWords(bodyText), chars: countCharacters(bodyText) }), [bodyText]);
   const length = lengthVerdict(counts.words, fields.targetLength);
   const tkTotal = tkInBody + countTkMarkers(fields.headline) + countTkMarkers(fields.dek);
@@ -64,9 +85,10 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus }: Art
 
   // Going to the back writes what is pending (as closing does); coming to the front puts the caret back
   // in the body, unless the user is moving through the tab strip with the keyboard.
-  const { flush, editorRef } = doc;
+  const { flush } = doc;
   const wasActive = useRef(active);
-  useEffect(() => {
+  // A layout effect: the tab that had the focus may have just closed, and the caret must land before a frame shows <body> focused.
+  useLayoutEffect(() => {
     if (wasActive.current === active) return;
     wasActive.current = active;
     if (!active) void flush();
@@ -104,9 +126,14 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus }: Art
         >
           Save
         </button>
-        <button type="button" aria-pressed={historyOpen} onClick={() => setHistoryOpen((o) => !o)}>
+        <button type="button" ref={historyButton} aria-pressed={historyOpen} onClick={() => setHistoryOpen((o) => !o)}>
           History
         </button>
+        {onExport && (
+          <button type="button" onClick={() => void doc.flush().then(() => onExport(doc.id))} title="Preview and export this article (File › Export…, Ctrl/Cmd+E)">
+            Export…
+          </button>
+        )}
       </header>
       <StatusBanner status={fields.status} pubStatus={fields.pubStatus} editorNote={fields.editorNote} />
       <EmbargoNotice until={fields.embargoedUntil} />
@@ -117,7 +144,7 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus }: Art
       )}
       <div className="cd-editor-main">
         <aside className="cd-sidebar">
-          <FieldsPanel fields={fields} slugAuto={doc.slugAuto} readOnly={doc.conflict} setField={doc.setField} onStatus={onArticleStatus} />
+          <FieldsPanel fields={fields} slugAuto={doc.slugAuto} readOnly={doc.conflict} setField={doc.setField} onStatus={onArticleStatus} headlineRef={headlineRef} />
           <WireMetadata fields={fields} headingLevel={2} id={`wire-${doc.id}`} />
           <section className="cd-counts" aria-label="Counts">
             <div data-testid="count-body">
@@ -134,7 +161,8 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus }: Art
           </section>
           <ReadyChecklist checklist={checklist} />
         </aside>
-        <main className="cd-body-column">
+        {/* Not a <main>: the app's workspace is the window's one main landmark. */}
+        <div className="cd-body-column">
           <BodyEditor
             articleId={doc.id}
             body={initial.article.body}
@@ -145,14 +173,14 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus }: Art
             onStats={onStats}
             onTkCount={setTkInBody}
           />
-        </main>
+        </div>
         {historyOpen && (
           <HistoryPanel
             articleId={doc.id}
             refreshKey={doc.historyTick}
             beforeCompare={doc.flush}
             onRestore={(revisionId, field) => doc.restore(revisionId, field)}
-            onClose={() => setHistoryOpen(false)}
+            onClose={closeHistory}
           />
         )}
       </div>

@@ -1,6 +1,6 @@
 // The editor panel the app opens (renderer/src/app/panels.ts): loads the
 // article (or creates a new draft) and hands it to ArticleEditor.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ArticleForEditValue } from '../../../../shared/contract/editor.ts';
 import type { EditorPanelProps } from '../../app/panels.ts';
 import { editorApi } from './api.ts';
@@ -8,7 +8,7 @@ import { ArticleEditor } from './ArticleEditor.tsx';
 import { closingWriteSettled } from './pendingWrites.ts';
 import './editor.css';
 
-export function EditorView({ articleId, onClose, active = true, onStatus }: EditorPanelProps) {
+export function EditorView({ articleId, onClose, active = true, onStatus, onExport }: EditorPanelProps) {
   const [loaded, setLoaded] = useState<ArticleForEditValue | null>(null);
   const [error, setError] = useState<string | null>(null);
   // React's StrictMode runs effects twice in development; one new article, not two.
@@ -32,12 +32,37 @@ export function EditorView({ articleId, onClose, active = true, onStatus }: Edit
 
   if (error) {
     return (
-      <div className="cd-editor" role="alert">
+      <div className="cd-editor" role="alert" tabIndex={-1} ref={(el) => void (active && el?.focus())}>
         <p>{error}</p>
         <button type="button" onClick={onClose}>Close</button>
       </div>
     );
   }
-  if (!loaded) return <div className="cd-editor" aria-busy="true">Opening…</div>;
-  return <ArticleEditor key={loaded.article.id} initial={loaded} onClose={onClose} active={active} {...(onStatus ? { onStatus } : {})} />;
+  if (!loaded) return <Opening active={active} />;
+  return (
+    <ArticleEditor
+      key={loaded.article.id}
+      initial={loaded}
+      onClose={onClose}
+      active={active}
+      {...(onStatus ? { onStatus } : {})}
+      {...(onExport ? { onExport } : {})}
+    />
+  );
+}
+
+/**
+ * While the article loads. The control that opened it (in the browser, now hidden) has lost the focus;
+ * this placeholder holds it until the editor takes it, so it never rests on <body>.
+ */
+function Opening({ active }: { active: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (active) ref.current?.focus();
+  }, [active]);
+  return (
+    <div className="cd-editor" aria-busy="true" tabIndex={-1} ref={ref}>
+      Opening…
+    </div>
+  );
 }

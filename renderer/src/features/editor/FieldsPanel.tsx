@@ -1,4 +1,5 @@
 // The structured fields beside the body, each labelled, with live counts.
+import type { RefObject } from 'react';
 import type { ArticleFields, ArticleStatus } from '../../../../shared/model/article.ts';
 import { ARTICLE_STATUSES } from '../../../../shared/model/article.ts';
 import { canMove } from '../../../../shared/editing/workflow.ts';
@@ -10,6 +11,8 @@ export interface FieldsPanelProps {
   readOnly: boolean;
   setField<K extends keyof ArticleFields>(name: K, value: ArticleFields[K]): void;
   onStatus(status: ArticleStatus): void;
+  /** The headline input, which takes the focus when the editor opens. */
+  headlineRef?: RefObject<HTMLInputElement | null>;
 }
 
 function Count({ text, testId }: { text: string; testId: string }) {
@@ -20,11 +23,11 @@ function Count({ text, testId }: { text: string; testId: string }) {
   );
 }
 
-export function FieldsPanel({ fields, slugAuto, readOnly, setField, onStatus }: FieldsPanelProps) {
+export function FieldsPanel({ fields, slugAuto, readOnly, setField, onStatus, headlineRef }: FieldsPanelProps) {
   const text = (name: 'headline' | 'byline' | 'dateline' | 'section', label: string) => (
     <label className="cd-field">
       <span>{label}</span>
-      <input name={name} value={fields[name]} readOnly={readOnly} onChange={(e) => setField(name, e.target.value)} />
+      <input name={name} ref={name === 'headline' ? headlineRef : undefined} value={fields[name]} readOnly={readOnly} onChange={(e) => setField(name, e.target.value)} />
     </label>
   );
   return (

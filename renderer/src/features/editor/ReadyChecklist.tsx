@@ -1,10 +1,14 @@
 // The "ready" checklist, live: what still blocks moving the story to ready.
+import { useId } from 'react';
 import type { Checklist } from '../../../../shared/editing/workflow.ts';
 
 export function ReadyChecklist({ checklist }: { checklist: Checklist }) {
+  const titleId = useId();
   return (
-    <section className="cd-checklist" aria-label="Ready checklist" data-ready={checklist.ready}>
-      <h3>Ready checklist {checklist.ready ? '✓' : ''}</h3>
+    <section className="cd-checklist" aria-labelledby={titleId} data-ready={checklist.ready}>
+      <h2 id={titleId}>
+        Ready checklist <span aria-hidden="true">{checklist.ready ? '✓' : ''}</span>
+      </h2>
       <ul>
         {checklist.items.map((item) => (
           <li key={item.id} data-item={item.id} data-ok={item.ok}>

@@ -3,16 +3,18 @@
 // with progress while the core writes and the outcome per article after.
 import { useEffect, useState } from 'react';
 import type { ExportBatchValue, ExportProgressValue } from '../../../../shared/contract/export.ts';
-import type { ExportFormat } from '../../../../shared/export/types.ts';
+import type { ExportFormat, NinjsVersion } from '../../../../shared/export/types.ts';
 import { api } from '../../api/client.ts';
 
 export interface BatchExportProps {
   initialQuery: string;
   format: ExportFormat;
+  /** Used when `format` is ninjs. */
+  ninjsVersion: NinjsVersion;
   onStatus(message: string): void;
 }
 
-export function BatchExport({ initialQuery, format, onStatus }: BatchExportProps) {
+export function BatchExport({ initialQuery, format, ninjsVersion, onStatus }: BatchExportProps) {
   const [query, setQuery] = useState(initialQuery);
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<ExportProgressValue | null>(null);
@@ -22,10 +24,11 @@ export function BatchExport({ initialQuery, format, onStatus }: BatchExportProps
   useEffect(() => api.export.onProgress(setProgress), []);
 
   const run = async () => {
+    if (running) return;
     setRunning(true);
     setResult(null);
     setProgress(null);
-    const r = await api.export.batch({ query, format, ...(ignoreEmbargo ? { ignoreEmbargo } : {}) });
+    const r = await api.export.batch({ query, format, ...(format === 'ninjs' ? { ninjsVersion } : {}), ...(ignoreEmbargo ? { ignoreEmbargo } : {}) });
     setRunning(false);
     if (!r.ok) return onStatus(r.error.message);
     if (r.value.outDir === null) return onStatus('');
@@ -39,7 +42,7 @@ export function BatchExport({ initialQuery, format, onStatus }: BatchExportProps
       <h3>Search results</h3>
       <div className="export-actions">
         <input type="search" aria-label="Articles to export (search)" placeholder="every article" value={query} onChange={(e) => setQuery(e.target.value)} />
-        <button type="button" onClick={() => void run()} disabled={running}>
+        <button type="button" onClick={() => void run()} aria-disabled={running || undefined}>
           Export search results…
         </button>
       </div>

@@ -3,10 +3,10 @@
 // into a folder, with progress. All HTML comes finished and sanitized from the
 // core; this component never builds or edits markup.
 import { useEffect, useRef, useState } from 'react';
-import type { ExportFormat } from '../../../../shared/export/types.ts';
+import { type ExportFormat, NINJS_VERSIONS, type NinjsVersion } from '../../../../shared/export/types.ts';
 import { BatchExport } from './BatchExport.tsx';
 import { ExportPreview } from './ExportPreview.tsx';
-import { FORMAT_LABELS } from './formats.ts';
+import { FORMAT_LABELS, NINJS_LABELS } from './formats.ts';
 import './export.css';
 
 export interface ExportDialogProps {
@@ -18,6 +18,7 @@ export interface ExportDialogProps {
 export function ExportDialog({ articleId, query, onClose }: ExportDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const [format, setFormat] = useState<ExportFormat>('html');
+  const [ninjsVersion, setNinjsVersion] = useState<NinjsVersion>(2);
   const [status, setStatus] = useState('');
 
   useEffect(() => {
@@ -40,12 +41,24 @@ export function ExportDialog({ articleId, query, onClose }: ExportDialogProps) {
             ))}
           </select>
         </label>
+        {format === 'ninjs' && (
+          <label>
+            Version{' '}
+            <select value={ninjsVersion} onChange={(e) => setNinjsVersion(Number(e.target.value) as NinjsVersion)} aria-label="ninjs version">
+              {NINJS_VERSIONS.map((v) => (
+                <option key={v} value={v}>
+                  {NINJS_LABELS[v]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <button type="button" onClick={() => ref.current?.close()}>
           Close
         </button>
       </header>
-      {articleId ? <ExportPreview articleId={articleId} format={format} onStatus={setStatus} /> : <p className="export-empty">Select an article to preview its export.</p>}
-      <BatchExport initialQuery={query} format={format} onStatus={setStatus} />
+      {articleId ? <ExportPreview articleId={articleId} format={format} ninjsVersion={ninjsVersion} onStatus={setStatus} /> : <p className="export-empty">Select an article to preview its export.</p>}
+      <BatchExport initialQuery={query} format={format} ninjsVersion={ninjsVersion} onStatus={setStatus} />
       <p className="export-status" role="status" aria-live="polite">
         {status}
       </p>

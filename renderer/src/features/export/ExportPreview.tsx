@@ -8,7 +8,7 @@
 // useFrameFocusReturn brings focus back so the dialog keeps its keys.
 import { useEffect, useRef, useState } from 'react';
 import type { ExportPreviewValue } from '../../../../shared/contract/export.ts';
-import type { ExportFormat } from '../../../../shared/export/types.ts';
+import type { ExportFormat, NinjsVersion } from '../../../../shared/export/types.ts';
 import { api } from '../../api/client.ts';
 import { blocked, RefusalNotice } from './RefusalNotice.tsx';
 import { useFrameFocusReturn } from './useFrameFocusReturn.ts';
@@ -16,10 +16,12 @@ import { useFrameFocusReturn } from './useFrameFocusReturn.ts';
 export interface ExportPreviewProps {
   articleId: string;
   format: ExportFormat;
+  /** Used when `format` is ninjs. */
+  ninjsVersion: NinjsVersion;
   onStatus(message: string): void;
 }
 
-export function ExportPreview({ articleId, format, onStatus }: ExportPreviewProps) {
+export function ExportPreview({ articleId, format, ninjsVersion, onStatus }: ExportPreviewProps) {
   const [preview, setPreview] = useState<ExportPreviewValue | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -48,8 +50,9 @@ export function ExportPreview({ articleId, format, onStatus }: ExportPreviewProp
   };
 
   const save = async () => {
+    if (busy) return;
     setBusy(true);
-    const r = await api.export.saveAs({ id: articleId, format, ...(confirmed ? { ignoreEmbargo: true } : {}) });
+    const r = await api.export.saveAs({ id: articleId, format, ...(format === 'ninjs' ? { ninjsVersion } : {}), ...(confirmed ? { ignoreEmbargo: true } : {}) });
     setBusy(false);
     if (!r.ok) onStatus(r.error.message);
     else if (r.value.path) onStatus(`Exported to ${r.value.path}`);
@@ -65,7 +68,8 @@ export function ExportPreview({ articleId, format, onStatus }: ExportPreviewProp
         <button type="button" onClick={() => void copy()} disabled={!preview || held}>
           Copy HTML
         </button>
-        <button type="button" onClick={() => void save()} disabled={!preview || busy || held}>
+        {/* aria-disabled while saving, not disabled: a disabled button drops the keyboard focus to <body>. */}
+        <button type="button" onClick={() => void save()} disabled={!preview || held} aria-disabled={busy || undefined}>
           Export…
         </button>
       </div>

@@ -17,14 +17,15 @@ function FieldBlock({ field, mode, from, onRestore }: { field: FieldDiff; mode: 
   const { left, right } = sideBySide(field.parts);
   return (
     <section className="cd-diff-field" data-field={field.field} aria-label={`Changes in ${field.field}`}>
-      <h4>
+      {/* h3: under the panel's h2 (heading levels go one step at a time). */}
+      <h3>
         {field.field} <span className="cd-delta">+{field.added} −{field.removed} words</span>
         {typeof from === 'number' && (
-          <button type="button" onClick={() => onRestore(field.field)} aria-label={`Restore ${field.field} from revision ${from}`}>
+          <button type="button" onClick={() => onRestore(field.field)} aria-label={`Restore ${field.field} from A (revision ${from})`}>
             Restore {field.field} from A
           </button>
         )}
-      </h4>
+      </h3>
       {mode === 'inline' ? (
         <div className="cd-diff-inline"><Parts parts={field.parts} /></div>
       ) : (

@@ -1,6 +1,6 @@
 // The revision list: time, reason, name and word-count change. Pick two to
 // compare (A older, B newer by default), name a revision, restore one.
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { RevisionSummary } from '../../../../shared/model/revision.ts';
 import type { DiffFieldName, RevisionDiff } from '../../../../shared/editing/diff.ts';
 import { historyApi } from './api.ts';
@@ -31,6 +31,11 @@ export function HistoryPanel({ articleId, refreshKey, beforeCompare, onRestore, 
   const [diff, setDiff] = useState<RevisionDiff | null>(null);
   const [naming, setNaming] = useState<{ id: number; text: string } | null>(null);
   const [reload, setReload] = useState(0);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const titleId = useId();
+
+  // Opened: the focus comes into the panel (its title is read first); closing hands it back to the History button.
+  useEffect(() => titleRef.current?.focus(), []);
 
   useEffect(() => {
     let live = true;
@@ -64,9 +69,20 @@ export function HistoryPanel({ articleId, refreshKey, beforeCompare, onRestore, 
   };
 
   return (
-    <aside className="cd-history" aria-label="Revision history">
+    <aside
+      className="cd-history"
+      aria-labelledby={titleId}
+      onKeyDown={(e) => {
+        // Escape while naming a revision only ends the naming (its input saves on blur).
+        if (e.key !== 'Escape' || naming) return;
+        e.stopPropagation();
+        onClose();
+      }}
+    >
       <header>
-        <h2>History</h2>
+        <h2 id={titleId} ref={titleRef} tabIndex={-1}>
+          Revision history
+        </h2>
         <button type="button" onClick={onClose} aria-label="Close history">×</button>
       </header>
       {error && <p role="alert">{error}</p>}

@@ -1,13 +1,19 @@
 // Files done of total, rate, ETA and Cancel while an import runs.
+import { useLayoutEffect, useRef } from 'react';
 import type { ImportProgressValue } from '../../../../shared/contract/import.ts';
+import { focusIfLost } from '../../app/focusIfLost.ts';
 
 export function ImportProgress({ progress, cancelling, onCancel }: { progress: ImportProgressValue | null; cancelling: boolean; onCancel(): void }) {
   const done = progress?.filesDone ?? 0;
   const total = progress?.filesTotal ?? 0;
   const percent = total > 0 ? Math.floor((done / total) * 100) : 0;
+  const title = useRef<HTMLHeadingElement>(null);
+  useLayoutEffect(() => focusIfLost(title.current), []);
   return (
-    <section className="import-progress" aria-label="Import progress" data-testid="import-progress">
-      <h2>Importing…</h2>
+    <section className="import-progress" aria-labelledby="import-progress-title" data-testid="import-progress">
+      <h2 id="import-progress-title" ref={title} tabIndex={-1}>
+        Importing…
+      </h2>
       <progress max={total || 1} value={done} aria-label="Files imported" aria-valuetext={`${done} of ${total} files`} />
       <p className="figures">
         <span data-testid="import-count">
@@ -18,7 +24,8 @@ export function ImportProgress({ progress, cancelling, onCancel }: { progress: I
         <span>{eta(progress?.etaSeconds ?? null)}</span>
       </p>
       {progress?.currentFile && <p className="current-file">{progress.currentFile}</p>}
-      <button type="button" onClick={onCancel} disabled={cancelling}>
+      {/* aria-disabled once pressed, not disabled: a disabled button drops the keyboard focus to <body>. */}
+      <button type="button" onClick={() => !cancelling && onCancel()} aria-disabled={cancelling || undefined}>
         {cancelling ? 'Cancelling…' : 'Cancel import'}
       </button>
     </section>

@@ -2,12 +2,13 @@
 // table (an import can report 100k files) whose rows load a page at a time
 // (useReportRows.ts), open an article, save as CSV.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ImportOutcomeValue, ImportReportSummaryValue } from '../../../../shared/contract/import.ts';
 
 // Listed here rather than imported: the contract module carries zod schemas the renderer has no use for.
 const IMPORT_OUTCOMES: readonly ImportOutcomeValue[] = ['imported', 'updated', 'duplicate', 'failed', 'skipped'];
 import { api } from '../../api/client.ts';
+import { focusIfLost } from '../../app/focusIfLost.ts';
 import { PAGE_ROWS, useReportRows } from './useReportRows.ts';
 
 const ROW = 34;
@@ -24,6 +25,9 @@ export function ImportReport({ report, onOpenArticle, onClose, onNotice }: Impor
   // `?? 0`: a report saved by a build from before the skipped outcome has no such count.
   const skipped = report.skipped ?? 0;
   const counts: Record<ImportOutcomeValue, number> = { imported: report.imported, updated: report.updated, duplicate: report.duplicates, failed: report.failed, skipped };
+  // The import ended: the progress panel (and its Cancel button, or the first-run page's button) is gone.
+  const title = useRef<HTMLHeadingElement>(null);
+  useLayoutEffect(() => focusIfLost(title.current), []);
 
   const save = async () => {
     const result = await api.import.saveReport({});
@@ -32,9 +36,11 @@ export function ImportReport({ report, onOpenArticle, onClose, onNotice }: Impor
   };
 
   return (
-    <section className="import-report" aria-label="Import report" data-testid="import-report">
+    <section className="import-report" aria-labelledby="import-report-title" data-testid="import-report">
       <header>
-        <h2>{report.cancelled ? 'Import cancelled' : 'Import finished'}</h2>
+        <h2 id="import-report-title" ref={title} tabIndex={-1}>
+          {report.cancelled ? 'Import cancelled' : 'Import finished'}
+        </h2>
         <p className="summary" data-testid="import-summary">
           {report.imported} imported · {report.updated} updated · {report.duplicates} duplicates · {report.failed} failed
           {skipped > 0 ? ` · ${skipped} skipped (hidden)` : ''}

@@ -1,5 +1,6 @@
 // Filters as chips. Every control edits the query text (see query.ts), so the
 // search box, the chips and the archive's query language never disagree.
+import { useLayoutEffect, useRef } from 'react';
 import { ARTICLE_STATUSES } from '../../../../shared/model/article.ts';
 import type { FacetsValue } from '../../../../shared/contract/archive.ts';
 import { type ChipField, type Chip, rangeValue, readChips, removeChip, setChip, splitRange } from './query.ts';
@@ -9,6 +10,8 @@ export interface FilterChipsProps {
   query: string;
   facets: FacetsValue | null;
   onQuery(query: string): void;
+  /** Where the focus goes when the last chip is removed. */
+  onFocusSearch?(): void;
 }
 
 const LABELS: Readonly<Record<ChipField, string>> = {
@@ -24,19 +27,36 @@ const LABELS: Readonly<Record<ChipField, string>> = {
   embargo: 'Embargo',
 };
 
-export function FilterChips({ query, facets, onQuery }: FilterChipsProps) {
+export function FilterChips({ query, facets, onQuery, onFocusSearch }: FilterChipsProps) {
   const chips = readChips(query);
+  const list = useRef<HTMLUListElement>(null);
+  // A removed chip takes its × button (and the focus) with it: the focus moves to the chip now in its place,
+  // else the one before it, else the search box, and never drops to <body>.
+  const refocus = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const at = refocus.current;
+    if (at === null) return;
+    refocus.current = null;
+    const buttons = list.current?.querySelectorAll('button') ?? [];
+    const next = buttons[Math.min(at, buttons.length - 1)];
+    if (next) next.focus();
+    else onFocusSearch?.();
+  });
+  const remove = (chip: Chip, index: number) => {
+    refocus.current = index;
+    onQuery(removeChip(query, chip));
+  };
   const current = (field: ChipField) => chips.find((c) => c.field === field)?.value ?? '';
   const set = (field: ChipField, value: string | null) => onQuery(setChip(query, field, value));
   return (
     <div className="filters" role="group" aria-label="Filters">
-      <ul className="chips" aria-label="Active filters">
-        {chips.map((chip: Chip) => (
+      <ul className="chips" aria-label="Active filters" ref={list}>
+        {chips.map((chip: Chip, index) => (
           <li key={chip.raw} className="chip">
             <span>
               {LABELS[chip.field]}: {chip.value}
             </span>
-            <button type="button" aria-label={`Remove filter ${LABELS[chip.field]} ${chip.value}`} onClick={() => onQuery(removeChip(query, chip))}>
+            <button type="button" aria-label={`Remove filter ${LABELS[chip.field]} ${chip.value}`} onClick={() => remove(chip, index)}>
               ×
             </button>
           </li>

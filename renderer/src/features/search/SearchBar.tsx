@@ -1,5 +1,5 @@
 // The search box, the sort order, the result count and the syntax help toggle.
-import { type KeyboardEvent, type RefObject, useEffect, useId, useState } from 'react';
+import { type KeyboardEvent, type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { SEARCH_SORTS, type SearchSort } from '../../../../shared/model/search.ts';
 import { SyntaxHelp } from './SyntaxHelp.tsx';
 
@@ -21,12 +21,27 @@ export interface SearchBarProps {
 export function SearchBar(props: SearchBarProps) {
   const [help, setHelp] = useState(false);
   const helpId = useId();
+  const helpButton = useRef<HTMLButtonElement>(null);
+  // What opened the help (the Syntax button, or the search box for Help › Search Syntax): Escape returns there.
+  const opener = useRef<HTMLElement | null>(null);
   useEffect(() => {
-    if (props.helpSignal > 0) setHelp(true);
-  }, [props.helpSignal]);
+    if (props.helpSignal === 0) return;
+    opener.current = props.inputRef.current;
+    setHelp(true);
+  }, [props.helpSignal, props.inputRef]);
+  const toggleHelp = () => {
+    opener.current = helpButton.current;
+    setHelp((h) => !h);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Escape' || !help) return;
+    event.preventDefault();
+    setHelp(false);
+    (opener.current?.isConnected ? opener.current : helpButton.current)?.focus();
+  };
   const countId = useId();
   return (
-    <div className="search-bar">
+    <div className="search-bar" onKeyDown={onKeyDown}>
       <div className="search-row">
         <input
           ref={props.inputRef}
@@ -51,7 +66,7 @@ export function SearchBar(props: SearchBarProps) {
             ))}
           </select>
         </label>
-        <button type="button" className="ghost" aria-expanded={help} aria-controls={helpId} onClick={() => setHelp((h) => !h)}>
+        <button type="button" className="ghost" ref={helpButton} aria-expanded={help} aria-controls={helpId} onClick={toggleHelp} title="The search language (F1; Escape closes)">
           Syntax
         </button>
       </div>

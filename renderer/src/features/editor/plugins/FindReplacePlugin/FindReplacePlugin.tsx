@@ -96,6 +96,7 @@ export function FindReplacePlugin({ open, onClose }: FindReplaceProps) {
   };
 
   const replaceAll = () => {
+    if (matches.length === 0) return;
     editor.update(() => {
       // Right to left within each node, so earlier offsets stay valid.
       for (const m of [...$findMatches(query, caseSensitive)].reverse()) {
@@ -106,6 +107,7 @@ export function FindReplacePlugin({ open, onClose }: FindReplaceProps) {
   };
 
   if (!open) return null;
+  const none = matches.length === 0;
   return (
     <div className="cd-find" role="search" aria-label="Find and replace in the body">
       <input
@@ -128,10 +130,11 @@ export function FindReplacePlugin({ open, onClose }: FindReplaceProps) {
       <span className="cd-find-count" aria-live="polite">
         {matches.length === 0 ? (query ? 'No matches' : '') : `${index + 1} of ${matches.length}`}
       </span>
-      <button type="button" onClick={() => go(-1)} disabled={matches.length === 0} aria-label="Previous match">↑</button>
-      <button type="button" onClick={() => go(1)} disabled={matches.length === 0} aria-label="Next match">↓</button>
-      <button type="button" onClick={replaceCurrent} disabled={matches.length === 0}>Replace</button>
-      <button type="button" onClick={replaceAll} disabled={matches.length === 0}>Replace all</button>
+      {/* aria-disabled, not disabled: replacing the last match would otherwise drop the keyboard focus to <body>. */}
+      <button type="button" onClick={() => go(-1)} aria-disabled={none || undefined} aria-label="Previous match">↑</button>
+      <button type="button" onClick={() => go(1)} aria-disabled={none || undefined} aria-label="Next match">↓</button>
+      <button type="button" onClick={replaceCurrent} aria-disabled={none || undefined}>Replace</button>
+      <button type="button" onClick={replaceAll} aria-disabled={none || undefined}>Replace all</button>
       <button type="button" onClick={onClose} aria-label="Close find">×</button>
     </div>
   );

@@ -95,8 +95,9 @@ export function ToolbarPlugin({ readOnly = false }: { readOnly?: boolean }) {
 
   return (
     <div className="cd-toolbar" role="toolbar" aria-label="Formatting">
-      <button type="button" onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)} disabled={!canUndo || readOnly} aria-label="Undo (Ctrl+Z)">↶</button>
-      <button type="button" onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)} disabled={!canRedo || readOnly} aria-label="Redo (Ctrl+Shift+Z)">↷</button>
+      {/* aria-disabled, not disabled: undoing the last step would otherwise drop the keyboard focus to <body>. */}
+      <button type="button" onClick={() => canUndo && !readOnly && editor.dispatchCommand(UNDO_COMMAND, undefined)} aria-disabled={!canUndo || readOnly || undefined} aria-label="Undo (Ctrl+Z)">↶</button>
+      <button type="button" onClick={() => canRedo && !readOnly && editor.dispatchCommand(REDO_COMMAND, undefined)} aria-disabled={!canRedo || readOnly || undefined} aria-label="Redo (Ctrl+Shift+Z)">↷</button>
       <select aria-label="Block type" value={state.block} disabled={readOnly} onChange={(e) => setBlock(e.target.value as BlockType)}>
         {BLOCKS.map(([value, label]) => (
           <option key={value} value={value}>{label}</option>
