@@ -115,6 +115,17 @@ describe('versions of one item', () => {
     expect(archive.getArticle(id).headline).toBe('Bridge reopened');
   });
 
+  it('two files sending one item in the same (or no) version, differently: re-importing both changes nothing', async () => {
+    const a = await importOne('twin/a.item', wireItem('urn:test:twin', null, 'Twin story, first send', PARAS_1));
+    const b = await importOne('twin/b.item', wireItem('urn:test:twin', null, 'Twin story, second send', PARAS_2));
+    expect(b).toMatchObject({ outcome: 'updated', articleId: a.articleId, flags: ['resent'] });
+    // Each send was seen before: neither flips the head back (regression: every re-import made two new revisions).
+    const again = await importPaths(archive, [join(src, 'twin')], {});
+    expect(again).toMatchObject({ imported: 0, updated: 0, duplicates: 2 });
+    expect(archive.getArticle(a.articleId as string).headline).toBe('Twin story, second send');
+    expect(archive.listRevisions(a.articleId as string)).toHaveLength(2);
+  });
+
   it('the same id from another provider is another item', async () => {
     const a = await importOne('p1.item', wireItem('1001', 1, 'Rates held', PARAS_1, {}, 'dpa'));
     const b = await importOne('p2.item', wireItem('1001', 2, 'Rates cut', PARAS_3, {}, 'ap'));

@@ -10,9 +10,10 @@
 //   `Version 3`); a kill or withhold notice sets the status, a later version
 //   lifts a withhold, a kill is final.
 // - The same version again is a duplicate when it says what the archive
-//   recorded for that version (headline and body whitespace-insensitive, every
-//   field the parser gave); a same-version re-send that changed is a new
-//   revision of the head (`… (re-sent with changes)`, flag `resent`).
+//   recorded for that version in any import of it (headline and body
+//   whitespace-insensitive, every field the parser gave); a same-version
+//   re-send that changed is a new revision of the head (`… (re-sent with
+//   changes)`, flag `resent`).
 // - An older version is kept in the history as a revision recording it (flag
 //   `older-version`) and never replaces the head.
 // Rules in versions.ts; README "Identity and versions".
@@ -21,7 +22,7 @@ import type { BodyState } from '../../../shared/editor/serialized.ts';
 import { contentHash } from '../articles/contentHash.ts';
 import { fieldsFromRow } from '../articles/mapper.ts';
 import { storePreparedBody } from '../articles/repository.ts';
-import { recordedVersion, recordItemVersion, statusBeforeHold } from '../revisions/items.ts';
+import { recordedVersions, recordItemVersion, statusBeforeHold } from '../revisions/items.ts';
 import { appendRevision } from '../revisions/repository.ts';
 import type { ItemIdentity } from './parsers/types.ts';
 import type { PreparedArticle } from './prepareFile.ts';
@@ -50,31 +51,26 @@ const itemLabel = (identity: ItemIdentity) => (identity.provider === '' ? identi
 const versionText = (version: number | null) => (version === null ? 'the unversioned send' : `version ${version}`);
 
 /**
- * Equal to what the archive recorded for this version (its newest import
- * revision of it; for the head's own version before any was recorded, the
- * head). Compared with what the import would write: an empty headline or body
- * keeps the recorded one.
+ * Equal to what the archive recorded for this version: any import revision of
+ * it (a send seen before, even if another send of the same version came
+ * since: re-importing both never flips the head), or, for the head's own
+ * version before any was recorded, the head. Compared with what the import
+ * would write: an empty headline or body keeps the recorded one.
  */
 function saysNothingNew(ctx: StoreContext, head: ExistingRow, parsed: PreparedArticle, version: number | null, order: 'same' | 'older'): boolean {
-  const recorded = recordedVersion(ctx.lookups.db, head.seq, version);
-  let fields: ArticleFields;
-  let hash: string;
-  if (recorded) {
-    fields = recorded.fields;
-    hash = contentHash(fields.headline, recorded.bodyText);
-  } else if (order === 'same') {
-    fields = fieldsFromRow(head);
-    hash = head.content_hash;
-  } else {
-    return false;
-  }
+  const recorded: Array<{ fields: ArticleFields; hash: string; bodyText: () => string }> = recordedVersions(ctx.lookups.db, head.seq, version).map((r) => ({
+    fields: r.fields,
+    hash: contentHash(r.fields.headline, r.bodyText),
+    bodyText: () => r.bodyText,
+  }));
+  if (recorded.length === 0 && order === 'same') recorded.push({ fields: fieldsFromRow(head), hash: head.content_hash, bodyText: () => bodyTextOf(ctx, head) });
   const given = parsed.fields.headline ?? '';
-  const headline = given !== '' ? given : fields.headline;
-  const arriving =
-    headline === given && parsed.body.text !== ''
-      ? parsed.contentHash
-      : contentHash(headline, parsed.body.text !== '' ? parsed.body.text : (recorded?.bodyText ?? bodyTextOf(ctx, head)));
-  return arriving === hash && sameFields(fields, fieldsToWrite(parsed.fields));
+  const toWrite = fieldsToWrite(parsed.fields);
+  return recorded.some((r) => {
+    const headline = given !== '' ? given : r.fields.headline;
+    const arriving = headline === given && parsed.body.text !== '' ? parsed.contentHash : contentHash(headline, parsed.body.text !== '' ? parsed.body.text : r.bodyText());
+    return arriving === r.hash && sameFields(r.fields, toWrite);
+  });
 }
 
 function bodyTextOf(ctx: StoreContext, head: ExistingRow): string {

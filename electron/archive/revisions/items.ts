@@ -25,25 +25,24 @@ export interface RecordedVersion {
 }
 
 /**
- * The newest import revision of the article that recorded this version of its
- * item (null: an import that stated no version); undefined when none did.
+ * Every import revision of the article that recorded this version of its item
+ * (null: imports that stated no version), newest first; distinct snapshots only.
  */
-export function recordedVersion(db: Db, articleSeq: number, itemVersion: number | null): RecordedVersion | undefined {
-  const row = stmt(
+export function recordedVersions(db: Db, articleSeq: number, itemVersion: number | null): RecordedVersion[] {
+  const rows = stmt(
     db,
-    `SELECT r.id, s.fields, b.hash, b.data FROM revision_items i
+    `SELECT max(r.id) AS id, s.fields, b.hash, b.data FROM revision_items i
        JOIN revisions r ON r.id = i.revision_id
        JOIN snapshots s ON s.id = r.snapshot_id
        JOIN bodies b ON b.id = s.body_id
      WHERE r.article_seq = ? AND i.item_version IS ?
-     ORDER BY r.id DESC LIMIT 1`,
-  ).get(articleSeq, itemVersion) as { id: number; fields: string; hash: string; data: Buffer } | undefined;
-  if (!row) return undefined;
-  return {
+     GROUP BY r.snapshot_id ORDER BY max(r.id) DESC`,
+  ).all(articleSeq, itemVersion) as Array<{ id: number; fields: string; hash: string; data: Buffer }>;
+  return rows.map((row) => ({
     revisionId: row.id,
     fields: withFieldDefaults(JSON.parse(row.fields) as Partial<ArticleFields>),
     bodyText: bodyTextFor(row.hash, row.data),
-  };
+  }));
 }
 
 /**
