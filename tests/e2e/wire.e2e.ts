@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../electron/archive/archive.ts';
 import { bodyFromParagraphs } from '../../shared/editor/build.ts';
 import type { NewArticle } from '../../electron/archive/archive.ts';
+import { scanBothThemes } from './support/axe.ts';
 import { waitForText } from './support/expect.ts';
 import { history } from './editor/helpers.ts';
 import { openSession, screenshotPath, type Session } from './support/session.ts';
@@ -128,6 +129,7 @@ describe('wire items in the archive browser', () => {
     expect(await preview.getByTestId('status-banner').count()).toBe(0);
     expect(await preview.getByTestId('embargo-notice').count()).toBe(0);
     await page.screenshot({ path: screenshotPath('screenshot-wire-preview.png') });
+    expect(await scanBothThemes(page, 'wire preview')).toBe('');
   });
 
   it('marks embargoed and killed results in the list, with notices and banners in the preview', async () => {
@@ -152,6 +154,8 @@ describe('wire items in the archive browser', () => {
 
     await select('ferry', 'Ferry operator sold');
     expect(await page.getByTestId('preview').getByTestId('status-banner').getAttribute('data-status')).toBe('withheld');
+    // The list with embargo and kill marks, and a banner: no contrast or structure problem in either theme.
+    expect(await scanBothThemes(page, 'wire results and banner')).toBe('');
   });
 
   it('filters by provider and urgency with chips that write the query', async () => {
@@ -189,6 +193,7 @@ describe('wire items in the editor', () => {
     expect(await wire.textContent()).toContain('Pub statuscanceled');
     expect(await wire.locator('input, textarea, select').count()).toBe(0);
     await page.screenshot({ path: screenshotPath('screenshot-wire-editor.png') });
+    expect(await scanBothThemes(page, 'wire editor')).toBe('');
     await editor.getByRole('button', { name: 'Close the editor' }).click();
     await editor.waitFor({ state: 'detached' }).catch(() => undefined);
   });
@@ -241,6 +246,7 @@ describe('export of wire items from the app', () => {
     });
     expect(existsSync(target)).toBe(false);
     await page.screenshot({ path: screenshotPath('screenshot-wire-export-embargo.png') });
+    expect(await scanBothThemes(page, 'export held by an embargo', { exclude: ['iframe.export-frame'] })).toBe('');
     await dialog.getByLabel(/Export it before the embargo lifts/u).check();
     expect(await save.isDisabled()).toBe(false);
     await save.click();
