@@ -15,6 +15,12 @@ export const CORE_ERROR_CODES = [
   'read-only',
   'busy',
   'corrupt',
+  /** The shared archive cannot be reached: work goes on offline. */
+  'offline',
+  /** The shared archive's permissions refuse this (role, desk, lock). */
+  'forbidden',
+  /** Someone else holds the article's lock: open it read-only (or, as a chief, break the lock). */
+  'locked',
 ] as const;
 
 export const ERROR_CODES = [

@@ -8,6 +8,10 @@
 // interchange files with identities of their own (realMix.ts), half today's
 // corpus, imported into a fresh archive and measured against its own bare peer
 // the same way (goal >= 0.6 x).
+// Then the web-capture section (webCapture.ts): saved pages through the HTML
+// parser against Readability over jsdom (`--web-rounds N`, default 5;
+// `--web-candidates` adds linkedom, happy-dom and raw JSDOMParser;
+// `--only web-capture` runs that section alone).
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +22,7 @@ import { argValue, gc, type Metric, metric, printMetrics } from '../lib/metrics.
 import { bareInsert, readRows } from './bare.ts';
 import { CORPUS, loadCorpus, writeCorpus } from './corpus.ts';
 import { describeTemplates, loadTemplates, writeRealMix } from './realMix.ts';
+import { benchWebCapture, webCaptureAvailable } from './webCapture.ts';
 
 const argv = process.argv.slice(2);
 const N = Number(argValue(argv, 'files') ?? 100_000);
@@ -27,6 +32,21 @@ const WORKERS = Number(argValue(argv, 'workers') ?? defaultPrepareCount());
 const BARE_LIMIT = 300_000; // the peer holds every row in memory
 const MIX = Number(argValue(argv, 'mix') ?? 4000);
 const INTERCHANGE = join(CORPUS, 'interchange');
+const ONLY = argValue(argv, 'only');
+
+/** The web-capture section, or a note when its corpus is absent. */
+function webCaptureMetrics(): Metric[] {
+  if (!webCaptureAvailable()) {
+    console.error(`web-capture section skipped: it needs ${CORPUS}/interchange/html-capture and readability-expected`);
+    return [];
+  }
+  return benchWebCapture({ rounds: Number(argValue(argv, 'web-rounds') ?? 5), candidates: argv.includes('--web-candidates') });
+}
+
+if (ONLY === 'web-capture') {
+  printMetrics(webCaptureMetrics(), JSON_OUT);
+  process.exit(0);
+}
 
 if (!existsSync(join(CORPUS, 'bbc-news'))) {
   console.error(`bench:import needs ${CORPUS} (bbc-news, ko-wikinews, ja-wikinews); it is read at run time only.`);
@@ -108,6 +128,7 @@ try {
     metric({ name: `size.originals-share@${N}`, value: (100 * originalsBytes) / archiveBytes, unit: '% of archive', peer: 'archive MB', peerValue: archiveBytes / 1048576, goal: 'report', pass: true }),
   );
   if (MIX > 0) metrics.push(...(await realFormatMix(work, prepareWorkers)));
+  metrics.push(...webCaptureMetrics());
   printMetrics(metrics, JSON_OUT);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -23,6 +23,8 @@ import { itemVersionsOf, recordItemVersion } from './revisions/items.ts';
 import { searchFacets } from './search/facets.ts';
 import { searchArticles } from './search/search.ts';
 import { type Clock, isoNow, systemClock } from './time/clock.ts';
+import { defaultDesk, hasRemote } from './sync/defaultDesk.ts';
+import { importedArticleId, importRevisionId } from './sync/ids.ts';
 
 export interface NewArticle extends Partial<ArticleFields> {
   body?: BodyState;
@@ -85,7 +87,7 @@ export class Archive {
   /** For callers already inside a transaction (the importer batches many files per commit). */
   insertWithRevision(input: NewArticle, reason?: RevisionReason): Article {
     const now = this.now();
-    const fields = completeFields(input);
+    const fields = completeFields({ ...input, desk: input.desk || defaultDesk(this.db) });
     const bodyState = input.body ?? emptyBody();
     const body = articles.storeBody(this.db, bodyState);
     const source = completeSource(input.source);
@@ -112,9 +114,10 @@ export class Archive {
    */
   insertPrepared(input: PreparedArticleInput, reason: RevisionReason, name: string | null = null): { id: string; seq: number } {
     const now = this.now();
-    const fields = completeFields(input.fields);
+    const fields = completeFields({ ...input.fields, desk: input.fields.desk || defaultDesk(this.db) });
     const body = articles.storePreparedBody(this.db, input.body);
     const source = completeSource(input.source);
+    const shared = sharedImportId(this.db, source);
     const keys = articles.insertArticle(this.db, {
       fields,
       body,
@@ -122,8 +125,11 @@ export class Archive {
       now,
       contentHash: input.contentHash,
       ...(input.contentFoldHash !== undefined ? { contentFoldHash: input.contentFoldHash } : {}),
+      ...(shared ? { id: shared } : {}),
     });
     const rev = revisions.appendRevision(this.db, {
+      // Identical files imported on two replicas of a shared archive become one article with one first revision.
+      ...(shared ? { rid: importRevisionId(shared, revisions.snapshotHash({ fields }, body.hash)) } : {}),
       articleSeq: keys.seq,
       snapshot: { fields },
       storedBody: body,
@@ -135,6 +141,16 @@ export class Archive {
     });
     if (source.itemId !== null) recordItemVersion(this.db, rev.id, source.itemVersion);
     return keys;
+  }
+
+  /**
+   * With a remote: the article this file's item already is, on this replica
+   * or pulled from another (the same bytes and item identity), if any.
+   */
+  importTwin(source: Partial<ArticleSource>): string | undefined {
+    if (!source.sha256 || !hasRemote(this.db)) return undefined;
+    const id = importedArticleId(source.sha256, importItemKey(completeSource(source)));
+    return articles.getArticleRow(this.db, id) ? id : undefined;
   }
 
   getArticle(id: string): Article {
@@ -275,6 +291,23 @@ function completeFields(input: Partial<ArticleFields>): ArticleFields {
   if (!ARTICLE_STATUSES.includes(fields.status)) throw new ArchiveError('invalid-input', `Unknown status "${String(fields.status)}".`);
   if (input.slug === undefined) fields.slug = slugify(fields.headline);
   return fields;
+}
+
+/**
+ * With a remote, an imported article's id comes from the file's SHA-256 and
+ * the item's identity in it (provider and id, else the record's key), so the
+ * same file imported on two replicas is one article. A second import of the
+ * same item here (kept both) gets a fresh id.
+ */
+function sharedImportId(db: Archive['db'], source: ArticleSource): string | undefined {
+  if (!source.sha256 || !hasRemote(db)) return undefined;
+  const id = importedArticleId(source.sha256, importItemKey(source));
+  return articles.getArticleRow(db, id) ? undefined : id;
+}
+
+/** The item's identity within its file: provider and id, else the record's key in a container ('' for a one-article file). */
+function importItemKey(source: ArticleSource): string {
+  return source.itemId ? `${source.itemProvider ?? ''}\u0000${source.itemId}` : (source.path?.split('#').slice(1).join('#') ?? '');
 }
 
 function completeSource(source: Partial<ArticleSource> | undefined): ArticleSource {

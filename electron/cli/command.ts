@@ -23,6 +23,10 @@ export interface CommandContext {
   err: (text: string) => void;
   /** True when stderr is a terminal: progress bars are drawn only then. */
   interactive: boolean;
+  /** The environment (PGPASSWORD for the shared archive). */
+  env: NodeJS.ProcessEnv;
+  /** Everything on standard input (--password-stdin). */
+  readStdin(): Promise<string>;
 }
 
 export interface Command {

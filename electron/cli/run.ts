@@ -18,6 +18,8 @@ export interface CliIo {
   err: (text: string) => void;
   env: NodeJS.ProcessEnv;
   interactive: boolean;
+  /** Standard input, read whole (--password-stdin); without it such commands say they need one. */
+  stdin?: () => Promise<string>;
 }
 
 const GLOBAL_OPTIONS = {
@@ -73,6 +75,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         }),
       err: io.err,
       interactive: io.interactive,
+      env: io.env,
+      readStdin:
+        io.stdin ??
+        (() => {
+          throw new UsageError('this command reads standard input, and none was given.');
+        }),
     };
     const code = await command.run(ctx);
     await backupIfChanged(archive, io.err, io.env);

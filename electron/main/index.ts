@@ -26,6 +26,8 @@ import { registerAppScheme, serveAppProtocol } from './protocol/register.ts';
 import { createMainWindow } from './window/createWindow.ts';
 import { installGuards } from './window/guards.ts';
 import { ArchiveWorkers, WorkerStartError } from './worker/pool.ts';
+import { SyncController } from './sync/controller.ts';
+import { safeStorageKeychain } from './sync/keychain.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const outRoot = join(here, '..');
@@ -95,6 +97,8 @@ async function start(): Promise<void> {
     const id = contents.id;
     contents.once('destroyed', () => grants.forget(id));
   });
+  // The shared archive: password from the OS keychain, background sync in the writer worker.
+  const syncing = new SyncController(workers, safeStorageKeychain(join(dirname(archivePath), 'sync-credentials.json')), emit, log);
   const focused = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   const context: MainContext = {
     archivePath,
@@ -131,6 +135,7 @@ async function start(): Promise<void> {
     writeTextFile: (path, text) => writeFile(path, text, 'utf8'),
     // Electron 44's clipboard is the W3C-shaped one: one item with both representations, written atomically.
     writeClipboard: ({ html, text }) => clipboard.write([new ClipboardItem({ 'text/html': html, 'text/plain': text })]),
+    sync: syncing,
   };
 
   const dispatcher = createDispatcher({ contract, handlers, trustedOrigin: APP_ORIGIN, context: () => context, log });
@@ -146,6 +151,7 @@ async function start(): Promise<void> {
     log,
   });
   if (process.env.COPYDESK_AUTO_BACKUP !== '0') backups.start();
+  void syncing.resume().catch((error: unknown) => log.warn('could not resume the background sync', error));
 
   // Quitting mid-import cancels it and waits for the writer to finish its batch, then closes the workers.
   let closing = false;
@@ -154,7 +160,7 @@ async function start(): Promise<void> {
     closing = true;
     event.preventDefault();
     imports.cancel();
-    void Promise.all([imports.idle(), backups.stop()])
+    void Promise.all([imports.idle(), backups.stop(), syncing.stop()])
       .then(() => workers.close())
       .catch((error: unknown) => log.error('closing the archive workers failed', error))
       .finally(() => app.quit());

@@ -67,5 +67,6 @@ export function buildApi(transport: Transport, makeLocals: (preload: PreloadApi)
     editor: buildDomain('editor', transport, locals),
     export: buildDomain('export', transport, locals),
     import: buildDomain('import', transport, locals),
+    sync: buildDomain('sync', transport, locals),
   } satisfies CopydeskApi);
 }

@@ -7,6 +7,7 @@ import type { DomainApi, DomainContract } from './define.ts';
 import { editorContract } from './editor.ts';
 import { exportContract } from './export.ts';
 import { importContract } from './import.ts';
+import { syncContract } from './sync.ts';
 
 export const contract = {
   app: appContract,
@@ -14,6 +15,7 @@ export const contract = {
   editor: editorContract,
   export: exportContract,
   import: importContract,
+  sync: syncContract,
 } as const satisfies Record<string, DomainContract>;
 
 export type Contract = typeof contract;

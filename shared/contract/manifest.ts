@@ -60,4 +60,10 @@ export const manifest = {
     events: { started: true, progress: true, finished: true },
     local: {},
   },
+  sync: {
+    methods: { status: true, syncNow: true, conflict: true, resolve: true, lock: true, unlock: true, breakLock: true, connect: true },
+    preload: {},
+    events: { changed: true },
+    local: {},
+  },
 } as const satisfies ContractManifest;

@@ -1,7 +1,7 @@
 import type { BodyState } from '../editor/serialized.ts';
 import type { ArticleFields } from './article.ts';
 
-export const REVISION_REASONS = ['import', 'save', 'autosave', 'restore', 'status', 'export'] as const;
+export const REVISION_REASONS = ['import', 'save', 'autosave', 'restore', 'status', 'export', 'merge', 'resolve'] as const;
 export type RevisionReason = (typeof REVISION_REASONS)[number];
 
 export interface RevisionSummary {
@@ -20,6 +20,12 @@ export interface RevisionSummary {
   hash: string;
   /** The article version this revision recorded. */
   version: number;
+  /** The global id every replica and the shared archive know it by. */
+  rid: string;
+  /** The revisions it was made from (two or more for a merge, none for the first). */
+  parents: string[];
+  /** Who made it on the shared archive ('' for work done before any remote). */
+  author: string;
 }
 
 /** A full snapshot: revisions are never diffs of each other. */

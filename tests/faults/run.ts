@@ -12,6 +12,7 @@ import { importerFuzz } from './families/importFuzz.ts';
 import { ipcShell } from './families/ipcShell.ts';
 import { loadFamily } from './families/load.ts';
 import { migrations } from './families/migrations.ts';
+import { syncConvergence } from './families/syncConvergence.ts';
 import type { FamilyOptions, FamilyResult } from './lib/util.ts';
 
 type Family = { id: number; run: (o: FamilyOptions) => Promise<FamilyResult> };
@@ -27,6 +28,7 @@ const FAMILIES: Family[] = [
   { id: 8, run: ipcShell },
   { id: 9, run: hostileContent },
   { id: 10, run: loadFamily },
+  { id: 11, run: syncConvergence },
 ];
 
 async function main(): Promise<number> {

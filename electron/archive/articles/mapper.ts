@@ -36,6 +36,10 @@ export interface ArticleRow {
   imported_at: string | null;
   timezone_assumed: string | null;
   content_hash: string;
+  /** The revision the working copy shows (migration 6); null before any revision. */
+  head_rid?: string | null;
+  /** 1 while the article has heads that did not merge (migration 6). */
+  conflict?: number;
   content_fold_hash: string;
   slugline: string;
   urgency: number | null;

@@ -87,3 +87,24 @@ describe('retention', () => {
     expect(revisionsToPrune(rows, policy, now).map((r) => r.id)).toEqual([1]);
   });
 });
+
+describe('retention with a shared archive', () => {
+  it('never prunes a revision a remote knows, and keeps the chain of parents whole when it prunes unpushed ones', () => {
+    const { service, article, clock } = tenDaysOfEditing({ retention: { keepAllForMs: DAY } });
+    const db = t!.archive.db;
+    db.prepare("INSERT INTO remotes (name, url, added_at) VALUES ('desk', 'postgres://x@h/d', 'now')").run();
+    // The first five days were pushed.
+    const pushed = service.history(article.id).filter((r) => r.createdAt < '2026-03-06');
+    for (const r of pushed) db.prepare('INSERT INTO remote_revisions (remote_id, revision_id) VALUES (1, ?)').run(r.id);
+    clock.advance(30 * DAY);
+    expect(service.prune().deleted).toBeGreaterThan(0);
+    const after = service.history(article.id);
+    for (const r of pushed) expect(after.some((a) => a.id === r.id)).toBe(true);
+    // Every parent named is still held: the chain goes from the newest revision down to the first.
+    const rids = new Set(after.map((r) => r.rid));
+    for (const r of after) for (const p of r.parents) expect(rids.has(p)).toBe(true);
+    expect(after.filter((r) => r.parents.length === 0)).toHaveLength(1);
+    const head = db.prepare('SELECT head_rid FROM articles WHERE id = ?').pluck().get(article.id);
+    expect(head).toBe(after[after.length - 1]?.rid);
+  });
+});

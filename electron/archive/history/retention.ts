@@ -2,6 +2,10 @@
 // save, status, restore, export and named revisions are kept forever, and the
 // latest revision of an article is never pruned (it is what "history" shows
 // as the newest state). Deleting a revision never touches the article row.
+// A revision a shared archive knows (pushed or pulled: ../sync) is never
+// pruned, so every replica keeps the same history; unpushed autosaves still
+// thin, and the children of a thinned one take its parent before they are
+// ever pushed.
 import type { Db } from '../db/open.ts';
 import { articlesWithReason, deleteRevisions, type RetentionRow, revisionsForRetention } from '../revisions/repository.ts';
 import type { RetentionPolicy } from './settings.ts';
@@ -15,7 +19,7 @@ export function revisionsToPrune(rows: readonly RetentionRow[], policy: Retentio
   const candidates: RetentionRow[] = [];
   for (const row of rows) {
     const created = Date.parse(row.createdAt);
-    if (row.id === latestId || row.name != null || !policy.thinnedReasons.includes(row.reason)) continue;
+    if (row.id === latestId || row.shared || row.name != null || !policy.thinnedReasons.includes(row.reason)) continue;
     if (!(created < cutoff)) continue;
     candidates.push(row);
     const bucket = Math.floor(created / policy.bucketMs);

@@ -80,7 +80,8 @@ export class EditorService {
     if (!setRevisionName(this.archive.db, seq, revisionId, trimmed))
       throw new ArchiveError('not-found', `Article ${id} has no revision ${revisionId}.`);
     const rev = this.archive.getRevision(id, revisionId);
-    return { id: rev.id, articleId: rev.articleId, createdAt: rev.createdAt, reason: rev.reason, name: rev.name, wordCount: rev.wordCount, hash: rev.hash, version: rev.version };
+    const { fields: _f, body: _b, bodyText: _t, ...summary } = rev;
+    return summary;
   }
 
   diff(id: string, from: RevisionRef, to: RevisionRef): RevisionDiff {

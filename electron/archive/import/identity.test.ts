@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Archive } from '../archive.ts';
+import { heads } from '../sync/dag.ts';
 import { type TempArchive, tempArchive } from '../testing/tempArchive.ts';
 import { importPaths } from './importer.ts';
 import { registerParser } from './parsers/registry.ts';
@@ -66,19 +67,27 @@ describe('versions of one item', () => {
       ['import', 1, null],
       ['import', 3, 'Writethru 3'],
       ['import', 2, 'Update 2 (arrived after version 3; kept in history)'],
+      // The newest revision is the article as it stands.
+      ['import', undefined, 'Version 3 stays the head'],
     ]);
+    expect(archive.getRevision(id, history[3]?.id as number).fields.headline).toBe('Port reopens after storm');
+    expect(archive.getRevision(id, history[3]?.id as number).bodyText).toBe(PARAS_3.join('\n\n'));
     // Each revision holds its version's text; the older one did not move the article's version.
     expect(archive.getRevision(id, history[2]?.id as number).fields.headline).toBe('Storm closes port, roads flooded');
     expect(archive.getRevision(id, history[2]?.id as number).bodyText).toContain('Roads flooded inland.');
     expect(archive.getRevision(id, history[0]?.id as number).bodyText).toBe(PARAS_1.join('\n\n'));
     expect(head.version).toBe(2);
-    expect(history.map((r) => r.version)).toEqual([1, 2, 2]);
+    expect(history.map((r) => r.version)).toEqual([1, 2, 2, 2]);
+    // In the revision graph (shared archives) the only head is the newest revision, which holds the article's text.
+    const graph = history.map((r) => ({ rid: r.rid, parents: r.parents, createdAt: r.createdAt, arrival: r.id, hash: r.hash }));
+    expect(heads(graph).map((n) => n.rid)).toEqual([history[3]?.rid]);
+    expect(archive.db.prepare('SELECT head_rid FROM articles WHERE id = ?').pluck().get(id)).toBe(history[3]?.rid);
     expect(archive.search('reopened').hits.map((h) => h.id)).toEqual([id]);
     expect(archive.search('flooded').total).toBe(0);
 
     const again = await importPaths(archive, [src], {});
     expect(again).toMatchObject({ imported: 0, updated: 0, duplicates: 3, failed: 0 });
-    expect(archive.listRevisions(id)).toHaveLength(3);
+    expect(archive.listRevisions(id)).toHaveLength(4);
     expect(archive.check()).toMatchObject({ ok: true });
   });
 
@@ -200,6 +209,7 @@ describe('kills and withholds', () => {
     const late = await importOne('o2.item', wireItem('urn:test:late-kill', 2, 'Fine story', PARAS_1, { pubStatus: 'canceled' }));
     expect(late).toMatchObject({ outcome: 'updated', flags: ['older-version'] });
     expect(archive.getArticle(id).status).toBe('draft');
+    expect(archive.listRevisions(id).map((r) => r.name)).toEqual(['Version 3', 'Kill (arrived after version 3; kept in history)', 'Version 3 stays the head']);
     const rev = archive.listRevisions(id)[1];
     expect(rev?.name).toBe('Kill (arrived after version 3; kept in history)');
     expect(archive.getRevision(id, rev?.id as number).fields.status).toBe('killed');

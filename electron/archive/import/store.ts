@@ -8,7 +8,7 @@
 import type { PreparedArticle } from './prepareFile.ts';
 import type { ExistingRow } from './lookups.ts';
 import { storeItem } from './storeItem.ts';
-import { insertNew, nearDuplicate, type StoreContext, type Stored, stored, updateByPath } from './storeWrites.ts';
+import { insertNew, nearDuplicate, sourceOf, type StoreContext, type Stored, stored, updateByPath } from './storeWrites.ts';
 
 export { type ExistingRow, ImportLookups } from './lookups.ts';
 export type { StoreContext, Stored } from './storeWrites.ts';
@@ -24,6 +24,9 @@ export function storeArticle(ctx: StoreContext, sourcePath: string, parsed: Prep
     if (existing.source_sha256 === ctx.sha256) return stored('duplicate', existing.id, 'unchanged since it was last imported');
     return updateByPath(ctx, existing, sourcePath, parsed);
   }
+  // In a shared archive the same bytes and item are one article, wherever they were imported first.
+  const twin = ctx.archive.importTwin(sourceOf(ctx, sourcePath, parsed));
+  if (twin) return stored('duplicate', twin, 'the same file is already in the shared archive');
   const same = ctx.lookups.sameContent(parsed.contentHash);
   if (same && same.source_sha256 === ctx.sha256 && !record)
     return stored('duplicate', same.id, `identical file already imported from ${same.source_path ?? 'another file'}`);

@@ -15,7 +15,9 @@
 //   re-send that changed is a new revision of the head (`… (re-sent with
 //   changes)`, flag `resent`).
 // - An older version is kept in the history as a revision recording it (flag
-//   `older-version`) and never replaces the head.
+//   `older-version`), followed by one that holds the head again (`Version N
+//   stays the head`), so the newest revision is always the article as it is;
+//   it never replaces the head.
 // Rules in versions.ts; README "Identity and versions".
 import type { ArticleFields, ArticleStatus } from '../../../shared/model/article.ts';
 import type { BodyState } from '../../../shared/editor/serialized.ts';
@@ -38,6 +40,9 @@ export function storeItem(ctx: StoreContext, sourcePath: string, parsed: Prepare
     const fields = notice ? { ...parsed.fields, status: notice } : parsed.fields;
     if (atPath && atPath.item_id === null)
       return updateByPath(ctx, atPath, sourcePath, parsed, { fields, name, reason: `now read as item ${itemLabel(identity)}` });
+    // In a shared archive the same bytes and item are one article, wherever they were imported first.
+    const twin = ctx.archive.importTwin(sourceOf(ctx, sourcePath, parsed));
+    if (twin) return stored('duplicate', twin, 'the same file is already in the shared archive');
     return insertNew(ctx, sourcePath, parsed, sameText(ctx, parsed) ?? nearDuplicate(ctx, parsed), fields, name);
   }
   const order = compareVersions(identity.version, head.item_version);
@@ -148,6 +153,19 @@ function keepInHistory(ctx: StoreContext, head: ExistingRow, parsed: PreparedArt
     now: ctx.archive.now(),
   });
   recordItemVersion(db, rev.id, identity.version);
+  // The newest revision is always the article as it stands (history, diff and retention rely on it,
+  // and a shared archive's head is its newest revision): close the record with the head again.
+  const headName = versionText(head.item_version);
+  appendRevision(db, {
+    articleSeq: head.seq,
+    snapshot: { fields: fieldsFromRow(head) },
+    storedBody: { id: row.body_id, hash: row.body_hash, text: '', wordCount: row.word_count },
+    reason: 'import',
+    name: `${headName.charAt(0).toUpperCase()}${headName.slice(1)} stays the head`,
+    version: head.version,
+    wordCount: row.word_count,
+    now: ctx.archive.now(),
+  });
   return stored(
     'updated',
     head.id,

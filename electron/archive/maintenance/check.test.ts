@@ -93,7 +93,7 @@ describe('check', () => {
     const archive = Archive.open(path);
     archive.db.pragma('foreign_keys = OFF');
     archive.db
-      .prepare("INSERT INTO revisions (article_seq, created_at, reason, name, version, word_count, hash, snapshot_id) VALUES (99999, 'x', 'save', NULL, 1, 0, 'missing', 424242)")
+      .prepare("INSERT INTO revisions (article_seq, created_at, reason, name, version, word_count, hash, snapshot_id, rid) VALUES (99999, 'x', 'save', NULL, 1, 0, 'missing', 424242, 'orphan-rid')")
       .run();
     const report = archive.check();
     archive.close();

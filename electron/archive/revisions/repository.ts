@@ -10,6 +10,7 @@ import { type StoredBody, storeBody } from '../articles/repository.ts';
 import { canonicalJson, sha256Hex } from '../db/hash.ts';
 import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
+import { uuidv7 } from '../db/uuid.ts';
 import { foldHistoryOf, foldPendingHistory } from '../search/historyText.ts';
 
 export interface Snapshot {
@@ -26,9 +27,13 @@ interface RevisionRow {
   version: number;
   word_count: number;
   hash: string;
+  rid: string;
+  author: string;
+  parents: string | null;
 }
 
-const SUMMARY_COLUMNS = `r.id, a.id AS article_id, r.created_at, r.reason, r.name, r.version, r.word_count, r.hash`;
+const SUMMARY_COLUMNS = `r.id, a.id AS article_id, r.created_at, r.reason, r.name, r.version, r.word_count, r.hash, r.rid, r.author,
+  (SELECT json_group_array(parent_rid) FROM (SELECT parent_rid FROM revision_parents WHERE revision_id = r.id ORDER BY position)) AS parents`;
 
 /** Content identity of a snapshot: equal fields and an equal body give an equal hash. */
 export function snapshotHash(snapshot: SnapshotFields, bodyHash = sha256Hex(JSON.stringify(snapshot.body))): string {
@@ -49,6 +54,14 @@ export type AppendRevision = RevisionContent & {
   version: number;
   wordCount: number;
   now: string;
+  /** The global id (see ../sync/README.md); a new UUIDv7 unless given (pulled revisions, merges, imports). */
+  rid?: string;
+  /** Parent revisions by rid; by default the one the working copy shows (articles.head_rid). */
+  parents?: readonly string[];
+  /** Who made it (the server user); by default this replica's user, '' before any remote. */
+  author?: string;
+  /** Point articles.head_rid at the new revision (default). Pulls and merges manage the head themselves. */
+  moveHead?: boolean;
 };
 
 /**
@@ -56,28 +69,47 @@ export type AppendRevision = RevisionContent & {
  * revision's adds nothing (de-duplicated by hash) and returns that revision's id.
  * The snapshot's fields are stored once per hash and its body once per body hash.
  */
-export function appendRevision(db: Db, input: AppendRevision): { id: number; created: boolean } {
+export function appendRevision(db: Db, input: AppendRevision): { id: number; created: boolean; rid: string } {
   const body = input.storedBody ?? storeBody(db, (input.snapshot as Snapshot).body);
   const hash = snapshotHash(input.snapshot, body.hash);
-  if ((input.reason === 'save' || input.reason === 'autosave') && input.name == null) {
-    const latest = stmt(db, 'SELECT id, hash FROM revisions WHERE article_seq = ? ORDER BY id DESC LIMIT 1')
-      .get(input.articleSeq) as { id: number; hash: string } | undefined;
-    if (latest?.hash === hash) return { id: latest.id, created: false };
-  }
-  const existing = stmt(db, 'SELECT id FROM snapshots WHERE hash = ?').pluck().get(hash) as number | undefined;
-  const snapshotId =
-    existing ??
-    Number(
-      stmt(db, 'INSERT INTO snapshots (hash, fields, body_id) VALUES (?, ?, ?)').run(hash, JSON.stringify(input.snapshot.fields), body.id)
-        .lastInsertRowid,
-    );
-  const result = stmt(db, 
-      'INSERT INTO revisions (article_seq, created_at, reason, name, version, word_count, hash, snapshot_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  const head = input.parents === undefined ? headRevision(db, input.articleSeq) : undefined;
+  if ((input.reason === 'save' || input.reason === 'autosave') && input.name == null && head?.hash === hash)
+    return { id: head.id, created: false, rid: head.rid };
+  const snapshotId = storeSnapshot(db, hash, input.snapshot.fields, body.id);
+  const rid = input.rid ?? uuidv7();
+  const parents = input.parents ?? (head ? [head.rid] : []);
+  const result = stmt(db,
+      'INSERT INTO revisions (article_seq, created_at, reason, name, version, word_count, hash, snapshot_id, rid, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     )
-    .run(input.articleSeq, input.now, input.reason, input.name, input.version, input.wordCount, hash, snapshotId);
+    .run(input.articleSeq, input.now, input.reason, input.name, input.version, input.wordCount, hash, snapshotId, rid, input.author ?? localAuthor(db));
+  const id = Number(result.lastInsertRowid);
+  const link = stmt(db, 'INSERT INTO revision_parents (revision_id, position, parent_rid) VALUES (?, ?, ?)');
+  parents.forEach((parent, position) => link.run(id, position, parent));
+  if (input.moveHead !== false) stmt(db, 'UPDATE articles SET head_rid = ? WHERE seq = ?').run(rid, input.articleSeq);
   // A second or later revision marks the article for history: search (migration 8); fold it now, in this transaction.
   foldHistoryOf(db, input.articleSeq);
-  return { id: Number(result.lastInsertRowid), created: true };
+  return { id, created: true, rid };
+}
+
+/** The snapshot row of a hash, inserted when new. */
+export function storeSnapshot(db: Db, hash: string, fields: unknown, bodyId: number): number {
+  const existing = stmt(db, 'SELECT id FROM snapshots WHERE hash = ?').pluck().get(hash) as number | undefined;
+  return existing ?? Number(stmt(db, 'INSERT INTO snapshots (hash, fields, body_id) VALUES (?, ?, ?)').run(hash, JSON.stringify(fields), bodyId).lastInsertRowid);
+}
+
+/** The revision the working copy shows (falling back to the newest for an archive that predates heads). */
+export function headRevision(db: Db, articleSeq: number): { id: number; hash: string; rid: string; version: number; createdAt: string } | undefined {
+  return stmt(db,
+    `SELECT r.id, r.hash, r.rid, r.version, r.created_at AS createdAt FROM revisions r
+     WHERE r.rid = (SELECT head_rid FROM articles WHERE seq = ?)
+     UNION ALL SELECT * FROM (SELECT id, hash, rid, version, created_at FROM revisions WHERE article_seq = ? ORDER BY id DESC LIMIT 1)
+     LIMIT 1`,
+  ).get(articleSeq, articleSeq) as { id: number; hash: string; rid: string; version: number; createdAt: string } | undefined;
+}
+
+/** This replica's user on the shared archive (the first remote's), '' when it has none. */
+export function localAuthor(db: Db): string {
+  return (stmt(db, 'SELECT server_user FROM remotes WHERE server_user IS NOT NULL ORDER BY id LIMIT 1').pluck().get() as string | undefined) ?? '';
 }
 
 export function listRevisions(db: Db, articleSeq: number): RevisionSummary[] {
@@ -114,6 +146,9 @@ function summaryFromRow(row: RevisionRow): RevisionSummary {
     wordCount: row.word_count,
     hash: row.hash,
     version: row.version,
+    rid: row.rid,
+    author: row.author,
+    parents: row.parents ? (JSON.parse(row.parents) as string[]) : [],
   };
 }
 
@@ -142,11 +177,17 @@ export interface RetentionRow {
   reason: RevisionReason;
   name: string | null;
   hash: string;
+  /** Known to a shared archive (pushed or pulled): every replica holds it, so it is never pruned. */
+  shared?: boolean;
 }
 
 export function revisionsForRetention(db: Db, articleSeq: number): RetentionRow[] {
-  return stmt(db, 'SELECT id, created_at AS createdAt, reason, name, hash FROM revisions WHERE article_seq = ? ORDER BY id')
-    .all(articleSeq) as RetentionRow[];
+  const rows = stmt(db,
+    `SELECT id, created_at AS createdAt, reason, name, hash,
+       EXISTS (SELECT 1 FROM remote_revisions k WHERE k.revision_id = revisions.id) AS shared
+     FROM revisions WHERE article_seq = ? ORDER BY id`,
+  ).all(articleSeq) as Array<Omit<RetentionRow, 'shared'> & { shared: number }>;
+  return rows.map((r) => ({ ...r, shared: r.shared === 1 }));
 }
 
 /** Articles that have at least one revision of the given reason, for an archive-wide prune. */
@@ -159,6 +200,7 @@ export function articlesWithReason(db: Db, reason: RevisionReason): number[] {
 /** Delete revisions, then any snapshot no revision references any more. Caller holds the transaction. */
 export function deleteRevisions(db: Db, rows: ReadonlyArray<{ id: number; hash: string }>): number {
   const del = stmt(db, 'DELETE FROM revisions WHERE id = ?');
+  for (const row of rows) reparentChildren(db, row.id);
   const orphan = stmt(db, 'DELETE FROM snapshots WHERE hash = ? AND NOT EXISTS (SELECT 1 FROM revisions WHERE hash = ?)');
   let deleted = 0;
   for (const row of rows) deleted += del.run(row.id).changes;
@@ -170,4 +212,18 @@ export function deleteRevisions(db: Db, rows: ReadonlyArray<{ id: number; hash: 
     'DELETE FROM bodies WHERE NOT EXISTS (SELECT 1 FROM snapshots s WHERE s.body_id = bodies.id) AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.body_id = bodies.id)',
   ).run();
   return deleted;
+}
+
+/**
+ * Before a revision goes, its children (never shared: a shared child implies a
+ * shared parent) take its parent, so the graph keeps its shape; the working
+ * copy's head pointer moves the same way.
+ */
+function reparentChildren(db: Db, revisionId: number): void {
+  const gone = stmt(db, 'SELECT rid, article_seq AS seq FROM revisions WHERE id = ?').get(revisionId) as { rid: string; seq: number } | undefined;
+  if (!gone) return;
+  const parent = stmt(db, 'SELECT parent_rid FROM revision_parents WHERE revision_id = ? ORDER BY position LIMIT 1').pluck().get(revisionId) as string | undefined;
+  if (parent === undefined) stmt(db, 'DELETE FROM revision_parents WHERE parent_rid = ?').run(gone.rid);
+  else stmt(db, 'UPDATE revision_parents SET parent_rid = ? WHERE parent_rid = ?').run(parent, gone.rid);
+  stmt(db, 'UPDATE articles SET head_rid = ? WHERE seq = ? AND head_rid = ?').run(parent ?? null, gone.seq, gone.rid);
 }

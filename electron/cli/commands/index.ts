@@ -14,6 +14,11 @@ import { searchCommand } from './search.ts';
 import { showCommand } from './show.ts';
 import { statsCommand } from './stats.ts';
 import { statusCommand } from './status.ts';
+import { conflictsCommand, resolveCommand } from './conflicts.ts';
+import { editCommand } from './edit.ts';
+import { remoteCommand } from './remote.ts';
+import { serverCommand } from './server.ts';
+import { syncCommand } from './sync.ts';
 
 /** Every command, in the order `copydesk --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -26,6 +31,12 @@ export const COMMANDS: readonly Command[] = [
   diffCommand,
   restoreCommand,
   statusCommand,
+  editCommand,
+  remoteCommand,
+  syncCommand,
+  conflictsCommand,
+  resolveCommand,
+  serverCommand,
   statsCommand,
   checkCommand,
   backupCommand,

@@ -5,6 +5,7 @@ import { archiveHandlers } from './archive.ts';
 import { editorHandlers } from './editor.ts';
 import { exportHandlers } from './export.ts';
 import { importHandlers } from './import.ts';
+import { syncHandlers } from './sync.ts';
 import type { Handlers } from './types.ts';
 
 export const handlers = {
@@ -13,4 +14,5 @@ export const handlers = {
   editor: editorHandlers,
   export: exportHandlers,
   import: importHandlers,
+  sync: syncHandlers,
 } satisfies Handlers;

@@ -8,6 +8,7 @@ import type { Contract, DomainContract, DomainName, EventPayload, MethodOutput, 
 import type { Result } from '../../../shared/result.ts';
 import type { ImportReportSummaryValue } from '../../../shared/contract/import.ts';
 import type { PathGrants } from '../grants/pathGrants.ts';
+import type { SyncStatusValue } from '../../../shared/contract/sync.ts';
 
 export type Where = 'read' | 'write';
 
@@ -96,4 +97,10 @@ export interface MainContext {
   writeClipboard(data: { html: string; text: string }): void | Promise<void>;
   readonly emit: Emit;
   readonly log: Logger;
+  /** The shared archive: keeps the password in the OS keychain and runs the background sync (absent in tests without it). */
+  readonly sync?: SyncControl;
+}
+
+export interface SyncControl {
+  connect(input: { name: string; url: string; desk: string; password: string }): Promise<SyncStatusValue>;
 }

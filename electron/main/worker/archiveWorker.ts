@@ -10,6 +10,7 @@ import { importPaths } from '../../archive/import/importer.ts';
 import { buildRoutes } from '../ipc/dispatch.ts';
 import { handlers } from '../ipc/registry.ts';
 import { workerOps } from './ops.ts';
+import { nudgeSync } from './syncState.ts';
 import { appPrepareWorkers } from './prepareWorkers.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.ts';
 
@@ -57,7 +58,10 @@ async function answer(message: Extract<ToWorker, { type: 'call' | 'op' }>): Prom
     if (message.type === 'call') {
       const route = routes.get(message.channel);
       if (!route || route.handler.where === 'main') return err('unknown-method', `No worker handler for ${message.channel}`);
-      return ok(await route.handler.run(archive, message.input));
+      const value = await route.handler.run(archive, message.input);
+      // A write may be something to push: the background sync (if running) goes soon rather than at its next poll.
+      if (setup.role === 'write' && route.domain !== 'sync') nudgeSync();
+      return ok(value);
     }
     const op = workerOps[message.name];
     if (!op) return err('unknown-method', `No worker operation ${message.name}`);

@@ -5,6 +5,7 @@ import type { FacetsValue } from '../../../shared/contract/archive.ts';
 import { autoBackupIfDue } from '../../archive/backup/auto.ts';
 import { exportOps } from './exportOps.ts';
 import { importOps } from './importOps.ts';
+import { syncOps } from './syncOps.ts';
 
 /** `progress` sends a value to main while the operation runs (main passed a listener to `op`). */
 type Op = (archive: Archive, args: Record<string, unknown>, progress?: (value: unknown) => void) => unknown;
@@ -12,6 +13,7 @@ type Op = (archive: Archive, args: Record<string, unknown>, progress?: (value: u
 export const workerOps: Readonly<Record<string, Op>> = {
   ...exportOps,
   ...importOps,
+  ...syncOps,
   facets(archive): FacetsValue {
     return archive.facets();
   },

@@ -14,6 +14,7 @@ import { useImport } from '../features/import/useImport.ts';
 import { FirstRun } from './FirstRun.tsx';
 import { editorPanel, exportCommand } from './panels.ts';
 import { StatusBar } from './StatusBar.tsx';
+import { SyncIndicator } from '../features/sync/SyncIndicator.tsx';
 import { useDropImport } from './useDropImport.ts';
 import { useGlobalKeys } from './useGlobalKeys.ts';
 import { EditorTabHost } from './tabs/EditorTabHost.tsx';
@@ -196,6 +197,7 @@ export function App() {
         </div>
       )}
       <StatusBar path={info?.archivePath ?? ''} stats={stats} notice={notice}>
+        <SyncIndicator />
         <ZonePicker zone={imports.zone} onZone={imports.setZone} />
       </StatusBar>
     </div>

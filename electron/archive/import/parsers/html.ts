@@ -1,14 +1,24 @@
-// HTML pages: metadata from <head> (og:title, article:published_time, author),
-// the body from <article> or the main content, with headings, lists, quotes,
-// links and bold/italic kept as Lexical nodes. Scripts, styles, navigation,
-// forms and comments are dropped; only http(s) and mailto links survive.
+// HTML files, two ways. A saved newsroom page (a web capture: readerable text
+// among navigation, ads and asides) has its story extracted by Mozilla
+// Readability (web/extract.ts). Any other HTML (a hand-written story, a
+// fragment, an export of our own) is read as it is: the body from <article>
+// or the main content. Either way the fields come from the page's metadata in
+// one precedence (web/fields.ts), the body keeps headings, lists, quotes,
+// links and bold/italic as Lexical nodes, scripts, styles, navigation, forms
+// and comments are dropped, and only http(s) and mailto links survive.
 import { parseDocument } from 'htmlparser2';
 import { bodyState } from '../../../../shared/editor/build.ts';
-import { collapseSpaces } from '../text.ts';
-import { guessLanguage, resolveDates } from './dates.ts';
-import { blocksFromHtml, type HtmlNode, isElement, textOf, type HtmlElement } from './htmlBlocks.ts';
+import type { BlockNode } from '../../../../shared/editor/serialized.ts';
+import { bodyToParagraphs } from '../../../../shared/editor/plainText.ts';
+import { guessLanguage } from './dates.ts';
+import { blocksFromHtml, type HtmlElement, type HtmlNode, textOf } from './htmlBlocks.ts';
 import { capNesting } from './nesting.ts';
 import type { ParsedArticle, ParseInput, Parser } from './types.ts';
+import { descendants, PARSE_OPTIONS, sameText, treeShape } from './web/dom.ts';
+import { extractStory } from './web/extract.ts';
+import { pageFields, type PageFields } from './web/fields.ts';
+import { readPageMeta } from './web/pageMeta.ts';
+import { hasChrome, isProbablyReaderable } from './web/readerable.ts';
 
 export const htmlParser: Parser = {
   name: 'html',
@@ -22,68 +32,101 @@ export const htmlParser: Parser = {
   },
 };
 
+/** Flag on an article whose story Readability extracted from a saved page. */
+export const WEB_CAPTURE_FLAG = 'web-capture';
+
 export function parseHtml(input: ParseInput): ParsedArticle {
+  // Bound the depth before any parser sees the markup (nesting.ts).
   const markup = capNesting(input.text, false);
-  const doc = parseDocument(markup.text, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const doc = parseDocument(markup.text, PARSE_OPTIONS);
   const all = descendants(doc.children);
-  const meta = (key: string) => {
-    const el = all.find((e) => e.name === 'meta' && (e.attribs.property === key || e.attribs.name === key || e.attribs.itemprop === key));
-    const v = el?.attribs.content?.trim();
-    return v ? v : null;
-  };
+  const meta = readPageMeta(all);
+  const flags = markup.capped ? ['deep-nesting'] : [];
+  if (isWebCapture(doc.children, all, markup.capped)) {
+    const capture = pageFields(meta, { path: 'capture', rootElements: all, zone: input.zone });
+    const story = readStory(doc, capture.identity?.id ?? null);
+    const blocks = story ? withoutRepeatedHeadline(blocksFromHtml(story), capture.fields.headline ?? '') : [];
+    if (blocks.length > 0) return article(capture, blocks, [...flags, WEB_CAPTURE_FLAG]);
+  }
+  return simplePage(doc, all, meta, input, flags);
+}
+
+/**
+ * Readability's page shapes: real newsroom pages nest at most 24 levels and
+ * hold at most 2,025 elements (the 18 saved pages); past these bounds its time
+ * grows faster than the page (999 nested paragraphs: 6 s), so such a file, a
+ * generator's or a hostile one, is read as written.
+ */
+export const CAPTURE_LIMITS = { depth: 80, elements: 10_000 } as const;
+
+/** Readability only for a page with chrome to remove and a story to find, in the shape real pages have. */
+function isWebCapture(nodes: readonly HtmlNode[], all: readonly HtmlElement[], capped: boolean): boolean {
+  if (capped || all.length > CAPTURE_LIMITS.elements || !hasChrome(all) || !isProbablyReaderable(all)) return false;
+  return treeShape(nodes).depth <= CAPTURE_LIMITS.depth;
+}
+
+/** Readability's story, or null when it finds none or fails on the page (the page is then read as written). */
+function readStory(doc: ReturnType<typeof parseDocument>, baseUrl: string | null): HtmlNode[] | null {
+  try {
+    return extractStory(doc, baseUrl);
+  } catch {
+    return null;
+  }
+}
+
+/** The body from <article> (the one with the most text, when a page lists several), <main> or <body>, as written. */
+function simplePage(doc: ReturnType<typeof parseDocument>, all: HtmlElement[], meta: ReturnType<typeof readPageMeta>, input: ParseInput, flags: string[]): ParsedArticle {
+  const articles = all.filter((e) => e.name === 'article');
   const root =
-    all.find((e) => e.name === 'article') ??
+    (articles.length > 1 ? longest(articles) : articles[0]) ??
     all.find((e) => e.name === 'main' || e.attribs.role === 'main' || e.attribs.itemprop === 'articleBody') ??
     all.find((e) => e.name === 'body') ??
     doc;
   const inRoot = root === doc ? all : descendants(root.children);
-  const h1 = inRoot.find((e) => e.name === 'h1') ?? all.find((e) => e.name === 'h1');
-  const titleEl = all.find((e) => e.name === 'title');
-  const headline = collapseSpaces((h1 ? textOf(h1) : null) || meta('og:title') || (titleEl ? textOf(titleEl) : '') || '');
+  const page = pageFields(meta, { path: 'simple', rootElements: inRoot, zone: input.zone });
+  // The headline and byline are fields; keep them out of the body text.
+  const headline = page.fields.headline ?? '';
+  const h1 = page.headlineElement ?? inRoot.find((e) => e.name === 'h1' && sameText(textOf(e), headline));
   const authorLink = inRoot.find((e) => e.attribs.rel?.split(/\s+/u).includes('author')) ?? all.find((e) => e.attribs.rel === 'author' && e.name !== 'link');
   const bylineEl = inRoot.find((e) => /\bbyline\b/iu.test(e.attribs.class ?? ''));
-  const byline = collapseSpaces(meta('author') ?? meta('article:author') ?? (authorLink ? textOf(authorLink) : null) ?? (bylineEl ? textOf(bylineEl) : '') ?? '');
-  const timeEl = inRoot.find((e) => e.name === 'time') ?? all.find((e) => e.name === 'time');
-  const posted = meta('article:published_time') ?? meta('datePublished') ?? meta('date') ?? timeEl?.attribs.datetime ?? (timeEl ? textOf(timeEl) : null);
-  const updated = meta('article:modified_time') ?? meta('dateModified') ?? meta('last-modified');
-  const dates = resolveDates(input.zone, posted, updated);
-  // The headline and byline are fields; keep them out of the body text.
   const skip = new Set<HtmlNode>([h1, bylineEl, authorLink && authorLink.name !== 'a' ? authorLink : undefined].filter((x): x is HtmlElement => x !== undefined));
   const blocks = blocksFromHtml(root === doc ? doc.children : root.children, skip);
-  const htmlEl = all.find((e) => e.name === 'html');
-  const keywords = meta('keywords');
-  const tags = all.filter((e) => e.name === 'meta' && e.attribs.property === 'article:tag').map((e) => e.attribs.content?.trim() ?? '');
-  const text = blocks.length > 0 ? textOf(root) : '';
+  return article(page, blocks, [...(blocks.length === 0 ? ['no-body'] : []), ...flags], () => textOf(root));
+}
+
+function article(page: PageFields, blocks: BlockNode[], flags: string[], text?: () => string): ParsedArticle {
+  const body = bodyState(blocks);
+  const language = page.fields.language || (blocks.length > 0 ? guessLanguage(text ? text() : bodyToParagraphs(body).join('\n')) : '');
   return {
-    fields: {
-      headline,
-      dek: collapseSpaces(meta('description') ?? meta('og:description') ?? ''),
-      byline,
-      section: meta('article:section') ?? '',
-      tags: (tags.length > 0 ? tags : (keywords?.split(',') ?? [])).map((t) => t.trim()).filter((t) => t !== ''),
-      language: declaredLanguage(htmlEl?.attribs.lang) ?? guessLanguage(text),
-      ...dates.fields,
-    },
-    body: bodyState(blocks),
-    flags: [...(blocks.length === 0 ? ['no-body'] : []), ...(markup.capped ? ['deep-nesting'] : [])],
-    zoneAssumed: dates.zoneAssumed,
+    fields: { ...page.fields, language },
+    body,
+    ...(page.identity ? { identity: page.identity } : {}),
+    flags,
+    zoneAssumed: page.zoneAssumed,
   };
 }
 
-function descendants(nodes: readonly HtmlNode[]): HtmlElement[] {
-  const out: HtmlElement[] = [];
-  const stack = [...nodes].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop() as HtmlNode;
-    if (!isElement(node)) continue;
-    out.push(node);
-    for (let i = node.children.length - 1; i >= 0; i -= 1) stack.push(node.children[i] as HtmlNode);
+function longest(elements: readonly HtmlElement[]): HtmlElement | undefined {
+  let best: HtmlElement | undefined;
+  let bestLength = -1;
+  for (const el of elements) {
+    const n = textOf(el).length;
+    if (n > bestLength) [best, bestLength] = [el, n];
   }
-  return out;
+  return best;
 }
 
-/** The primary subtag of `<html lang>`; none for a missing one or "und" (undetermined: what our own export writes when the language is unknown). */
-function declaredLanguage(lang: string | undefined): string | undefined {
-  const primary = lang?.split(/[-_]/u)[0]?.toLowerCase();
-  return primary && primary !== 'und' ? primary : undefined;
+/** Readability keeps the story's title in the content when the page's <title> differs from it: the headline is a field, not the first paragraph. */
+function withoutRepeatedHeadline(blocks: BlockNode[], headline: string): BlockNode[] {
+  let start = 0;
+  while (start < blocks.length && start < 2 && headline !== '' && isText(blocks[start] as BlockNode) && sameText(blockText(blocks[start] as BlockNode), headline)) start += 1;
+  return start === 0 ? blocks : blocks.slice(start);
+}
+
+function isText(block: BlockNode): boolean {
+  return block.type === 'heading' || block.type === 'paragraph';
+}
+
+function blockText(block: BlockNode): string {
+  return bodyToParagraphs(bodyState([block])).join(' ');
 }

@@ -135,6 +135,8 @@ function filterSql(field: FilterField, value: string, negate: boolean, notices: 
   switch (field) {
     case 'section':
       return wrap({ sql: 'a.section = ? COLLATE NOCASE', params: [value] });
+    case 'desk':
+      return wrap({ sql: 'a.desk = ? COLLATE NOCASE', params: [value] });
     case 'tag':
       return wrap({ sql: 'EXISTS (SELECT 1 FROM json_each(a.tags) t WHERE t.value = ? COLLATE NOCASE)', params: [value] });
     case 'status': {

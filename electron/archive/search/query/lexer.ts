@@ -4,7 +4,7 @@
 import { NEWSROOM_ALIASES, NEWSROOM_FILTER_FIELDS } from './newsroom.ts';
 
 export const TEXT_FIELDS = ['headline', 'dek', 'byline'] as const;
-export const FILTER_FIELDS = ['section', 'tag', 'status', 'posted', 'updated', ...NEWSROOM_FILTER_FIELDS] as const;
+export const FILTER_FIELDS = ['section', 'tag', 'status', 'posted', 'updated', 'desk', ...NEWSROOM_FILTER_FIELDS] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 export type FilterField = (typeof FILTER_FIELDS)[number];
 const FIELD_ALIASES: Record<string, TextField | FilterField> = {
@@ -16,6 +16,7 @@ const FIELD_ALIASES: Record<string, TextField | FilterField> = {
   by: 'byline',
   author: 'byline',
   section: 'section',
+  desk: 'desk',
   tag: 'tag',
   tags: 'tag',
   status: 'status',

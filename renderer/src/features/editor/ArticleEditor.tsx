@@ -14,6 +14,7 @@ import { ReadyChecklist } from './ReadyChecklist.tsx';
 import { EmbargoNotice } from '../wire/EmbargoNotice.tsx';
 import { StatusBanner } from '../wire/StatusBanner.tsx';
 import { WireMetadata } from '../wire/WireMetadata.tsx';
+import { SharedBanner } from '../sync/SharedBanner.tsx';
 import { type SaveState, useArticleDocument } from './useArticleDocument.ts';
 
 function saveLabel(state: SaveState): string {
@@ -46,10 +47,23 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus, onExp
   const [findOpen, setFindOpen] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [revisionName, setRevisionName] = useState('');
+  // Someone else holds the shared archive's lock: read-only until they let go (or a chief breaks it).
+  const [lockedOut, setLockedOut] = useState(false);
   const { fields } = doc;
   const headlineRef = useRef<HTMLInputElement>(null);
   const historyButton = useRef<HTMLButtonElement>(null);
   const { editorRef } = doc;
+  const onReadOnly = useCallback(
+    (readOnly: boolean) => {
+      setLockedOut(readOnly);
+      doc.editorRef.current?.setEditable(!readOnly);
+    },
+    [doc.editorRef],
+  );
+  const currentText = useCallback(
+    () => ({ fields: { ...doc.fields } as Record<string, unknown>, body: doc.editorRef.current?.getEditorState().toJSON() as unknown }),
+    [doc.fields, doc.editorRef],
+  );
 
   const onStats = useCallback((stats: BodyStats) => setBodyText(stats.text), []);
   // Escape (or ×) in the find bar: the caret goes back to the body, where it was.
@@ -135,6 +149,7 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus, onExp
           </button>
         )}
       </header>
+      <SharedBanner articleId={doc.id} onReadOnly={onReadOnly} current={currentText} onResolved={onClose} />
       <StatusBanner status={fields.status} pubStatus={fields.pubStatus} editorNote={fields.editorNote} />
       <EmbargoNotice until={fields.embargoedUntil} />
       {doc.notice && (
@@ -144,7 +159,7 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus, onExp
       )}
       <div className="cd-editor-main">
         <aside className="cd-sidebar">
-          <FieldsPanel fields={fields} slugAuto={doc.slugAuto} readOnly={doc.conflict} setField={doc.setField} onStatus={onArticleStatus} headlineRef={headlineRef} />
+          <FieldsPanel fields={fields} slugAuto={doc.slugAuto} readOnly={doc.conflict || lockedOut} setField={doc.setField} onStatus={onArticleStatus} headlineRef={headlineRef} />
           <WireMetadata fields={fields} headingLevel={2} id={`wire-${doc.id}`} />
           <section className="cd-counts" aria-label="Counts">
             <div data-testid="count-body">

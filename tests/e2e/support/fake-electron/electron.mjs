@@ -133,6 +133,8 @@ export class ClipboardItem {
   }
 }
 export const clipboard = { write: async () => undefined };
+// No OS keychain in the smoke run: the shared archive's password would be kept for the session only.
+export const safeStorage = { isEncryptionAvailable: () => false, encryptString: (s) => String(s), decryptString: (b) => String(b) };
 export const Menu = {
   buildFromTemplate: (template) => ({ template }),
   setApplicationMenu(menu) {
