@@ -7,7 +7,7 @@
 import type { SubjectSuggestion } from '../../../shared/model/newsroom.ts';
 import type { Db } from '../db/open.ts';
 
-export const MAX_SUBJECT_SUGGESTIONS = 50;
+import { MAX_SUBJECT_SUGGESTIONS } from '../../../shared/contract/editor.ts';
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/gu, (c) => `\\${c}`);
 
