@@ -14,6 +14,11 @@ import { ReadyChecklist } from './ReadyChecklist.tsx';
 import { EmbargoNotice } from '../wire/EmbargoNotice.tsx';
 import { StatusBanner } from '../wire/StatusBanner.tsx';
 import { WireMetadata } from '../wire/WireMetadata.tsx';
+import { EDITABLE_WIRE_FIELDS, WireFieldsEditor } from '../wire/WireFieldsEditor.tsx';
+import { useEmbargoHolds } from '../wire/useEmbargo.ts';
+import { isWireCopy } from '../../../../shared/editing/readyRules.ts';
+import type { SubjectSuggestion } from '../../../../shared/model/newsroom.ts';
+import { editorApi } from './api.ts';
 import { SharedBanner } from '../sync/SharedBanner.tsx';
 import { type SaveState, useArticleDocument } from './useArticleDocument.ts';
 
@@ -86,10 +91,27 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus, onExp
   const counts = useMemo(() => ({ words: countWords(bodyText), chars: countCharacters(bodyText) }), [bodyText]);
   const length = lengthVerdict(counts.words, fields.targetLength);
   const tkTotal = tkInBody + countTkMarkers(fields.headline) + countTkMarkers(fields.dek);
+  // Flips when the embargo's instant passes while the editor is open, so the lapsed-embargo rule shows at once.
+  const embargoHolding = useEmbargoHolds(fields.embargoedUntil);
+  const wireCopy = isWireCopy({ provider: fields.provider, source: initial.article.source });
   const checklist = useMemo(
-    () => readyChecklist({ headline: fields.headline, dek: fields.dek, bodyText, bodyWords: counts.words, targetLength: fields.targetLength }),
-    [fields.headline, fields.dek, bodyText, counts.words, fields.targetLength],
+    () =>
+      readyChecklist({
+        headline: fields.headline,
+        dek: fields.dek,
+        bodyText,
+        bodyWords: counts.words,
+        targetLength: fields.targetLength,
+        wire: { slugline: fields.slugline, urgency: fields.urgency, embargoedUntil: fields.embargoedUntil, wireCopy, now: Date.now() },
+        rules: initial.readyRules,
+      }),
+    // embargoHolding is a dependency on purpose: it re-judges the embargo when it lapses.
+    [fields.headline, fields.dek, bodyText, counts.words, fields.targetLength, fields.slugline, fields.urgency, fields.embargoedUntil, wireCopy, initial.readyRules, embargoHolding],
   );
+  const suggestSubjects = useCallback(async (prefix: string): Promise<SubjectSuggestion[]> => {
+    const r = await editorApi.subjectSuggestions({ prefix: prefix.replace(/\p{Cc}+/gu, ' ').slice(0, 200), limit: 10 });
+    return r.ok ? r.value.suggestions : [];
+  }, []);
 
   const onArticleStatus = (status: ArticleStatus) => {
     void doc.setStatus(status);
@@ -160,7 +182,8 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus, onExp
       <div className="cd-editor-main">
         <aside className="cd-sidebar">
           <FieldsPanel fields={fields} slugAuto={doc.slugAuto} readOnly={doc.conflict || lockedOut} setField={doc.setField} onStatus={onArticleStatus} headlineRef={headlineRef} />
-          <WireMetadata fields={fields} headingLevel={2} id={`wire-${doc.id}`} />
+          <WireFieldsEditor fields={fields} readOnly={doc.conflict || lockedOut} setField={doc.setField} suggestSubjects={suggestSubjects} />
+          <WireMetadata fields={fields} headingLevel={2} id={`wire-${doc.id}`} hide={EDITABLE_WIRE_FIELDS} />
           <section className="cd-counts" aria-label="Counts">
             <div data-testid="count-body">
               Body: {counts.words} words · {counts.chars} chars
