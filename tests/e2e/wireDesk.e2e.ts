@@ -175,9 +175,10 @@ describe('wire metadata at the desk', () => {
     expect(xml).toContain('<ed-msg info="Check the figure with the bank."/>');
     expect(xml).toMatch(/<tobject\.subject tobject\.subject\.ipr="medtop" tobject\.subject\.refnum="04000000" tobject\.subject\.type="economy, business and finance"\/>/u);
     expect(xml).toContain('<evloc iso-cc="KR" city="Seoul"/>');
-    expect(xml).toMatch(/<byline><person>Kim Min-ji<\/person><byttl>correspondent<\/byttl><\/byline>/u);
+    expect(xml).toMatch(/<byline>\s*<person>Kim Min-ji<\/person>\s*<byttl>correspondent<\/byttl>\s*<\/byline>/u);
     expect(xml).toContain('<keyword key="central bank"/>');
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
   });
 
   it('releases the embargo from the editor', async () => {
