@@ -6,7 +6,7 @@ import { isHistoryHit, placeLabel, revisionLabel, revisionWhen, rowDetail, type 
 // Local times, so the test holds in any zone (the app shows this machine's time, as the history panel does).
 const at = (y: number, mo: number, d: number, h: number, mi: number) => new Date(y, mo - 1, d, h, mi).toISOString();
 const NOW = new Date(2025, 11, 20, 9, 0);
-const base: SearchHit = { id: 'a', headline: 'H', section: '', status: 'draft', postedAt: null, updatedAt: null, snippet: [], score: 1 };
+const base: SearchHit = { id: 'a', headline: 'H', section: '', status: 'draft', postedAt: null, updatedAt: null, embargoedUntil: null, urgency: null, provider: '', snippet: [], score: 1 };
 const rev1 = { id: 1, createdAt: at(2025, 12, 1, 8, 5), reason: 'import', name: null };
 const rev3 = { id: 3, createdAt: at(2025, 12, 2, 10, 42), reason: 'save', name: 'Correction' };
 

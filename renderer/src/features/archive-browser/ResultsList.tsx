@@ -8,6 +8,7 @@ import { shortDate } from './format.ts';
 import { HistoryRowNote } from './HistoryMatches.tsx';
 import { isHistoryHit } from './historyMatches.ts';
 import { Snippet } from './Snippet.tsx';
+import { ResultBadges } from '../wire/ResultBadges.tsx';
 
 export const ROW_HEIGHT = 84;
 
@@ -87,6 +88,7 @@ function ResultRow({ hit }: { hit: SearchHit }) {
       <div className="result-head">
         <span className="headline">{hit.headline || '(no headline)'}</span>
         <span className="meta">
+          <ResultBadges hit={hit} />
           {hit.section && <span className="section">{hit.section}</span>}
           <time dateTime={hit.postedAt ?? undefined}>{shortDate(hit.postedAt)}</time>
         </span>
