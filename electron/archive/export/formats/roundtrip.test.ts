@@ -95,4 +95,37 @@ describe.each(FORMATS)('round trip through %s %s', (format, version) => {
     expect((await importPaths(to.archive, [copy], {})).files.map((f) => f.outcome)).toEqual(['duplicate']);
     expect(to.archive.stats().articles).toBe(1);
   });
+
+  it('brings a re-export after an edit in as an updated revision of the same article', async () => {
+    const from = temp();
+    const original = story(from.archive);
+    const first = exportTo(from.archive, original.id, format, version, join(from.dir, 'out1'));
+    const edited = from.archive.save({
+      id: original.id,
+      baseVersion: from.archive.getArticle(original.id).version,
+      fields: { headline: 'Council votes 7–2 to reopen the harbour at last', urgency: 2 },
+    }).article;
+    const second = exportTo(from.archive, original.id, format, version, join(from.dir, 'out2'));
+
+    const to = temp();
+    const one = await importPaths(to.archive, [first], {});
+    expect(one.files.map((f) => f.outcome)).toEqual(['imported']);
+    const id = one.files[0]?.articleId as string;
+    const two = await importPaths(to.archive, [second], {});
+    expect(two.files.map((f) => f.outcome)).toEqual(['updated']);
+    expect(two.files[0]?.articleId).toBe(id);
+
+    const back = to.archive.getArticle(id);
+    expect(back.headline).toBe(edited.headline);
+    expect(back.urgency).toBe(2);
+    expect(back.source).toMatchObject({ itemId: `urn:uuid:${original.id}`, itemVersion: 2 });
+    expect(to.archive.stats().articles).toBe(1);
+    const revisions = to.archive.listRevisions(id);
+    expect(revisions).toHaveLength(2);
+    expect(to.archive.getRevision(id, revisions[0]?.id as number).fields.headline).toBe(original.headline);
+
+    // The first version arriving again, after the second, is old news: the head stays.
+    expect((await importPaths(to.archive, [first], {})).files.map((f) => f.outcome)).toEqual(['duplicate']);
+    expect(to.archive.getArticle(id).headline).toBe(edited.headline);
+  });
 });
