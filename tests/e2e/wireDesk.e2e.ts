@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanBothThemes } from './support/axe.ts';
 import { waitForText } from './support/expect.ts';
 import { openSession, screenshotPath, type Session } from './support/session.ts';
-import { history, openInEditor, seedArticle, stored, waitSaved } from './editor/helpers.ts';
+import { history, openInEditor, readArchive, seedArticle, stored, waitSaved } from './editor/helpers.ts';
+import { readReadyRules } from '../../electron/archive/workflow/rules.ts';
 
 const HEADLINE = 'Central bank lifts lending rate';
 const economy = { scheme: 'medtop', code: '04000000', label: 'economy, business and finance' };
@@ -53,9 +54,15 @@ describe('wire metadata at the desk', () => {
     const rule = editor().locator('.cd-checklist li[data-item="wireUrgency"]');
     expect(await rule.getAttribute('data-ok')).toBe('false');
     expect(await rule.innerText()).toContain('wire copy without an urgency');
-    await editor().getByLabel('Status').selectOption('ready');
+    await editor().getByRole('combobox', { name: 'Status', exact: true }).selectOption('ready');
     await waitForText(editor().locator('.cd-notice'), /desk rule "wireUrgency"/u);
     await editor().getByRole('button', { name: 'Dismiss' }).click();
+    // The desk switches the slugline rule on from the checklist: stored in the archive, applied at once.
+    await editor().getByText('Desk rules').click();
+    await editor().getByLabel('Require a slugline').check();
+    await expect.poll(() => editor().locator('.cd-checklist li[data-item="slugline"]').getAttribute('data-ok')).toBe('false');
+    expect(await editor().locator('.cd-checklist li[data-item="slugline"]').innerText()).toContain('The slugline is empty. (desk rule "slugline")');
+    expect(readArchive(archivePath, (a) => readReadyRules(a.db))).toEqual({ slugline: true, embargo: true, wireUrgency: true });
   });
 
   it('edits every wire field and autosaves them', async () => {
@@ -107,6 +114,7 @@ describe('wire metadata at the desk', () => {
         authors: [{ name: 'Kim Min-ji', role: 'correspondent' }],
       });
     expect(await editor().locator('.cd-checklist li[data-item="wireUrgency"]').getAttribute('data-ok')).toBe('true');
+    expect(await editor().locator('.cd-checklist li[data-item="slugline"]').getAttribute('data-ok')).toBe('true');
     await page.screenshot({ path: screenshotPath('screenshot-wire-desk.png') });
     await expectClean('wire metadata controls filled in');
     await editor().getByRole('button', { name: 'Save', exact: true }).click();
@@ -187,5 +195,9 @@ describe('wire metadata at the desk', () => {
     expect(await w.getByTestId('embargo-when').innerText()).toBe('No embargo.');
     await waitSaved(session.page);
     await expect.poll(() => stored(archivePath, id).embargoedUntil).toBeNull();
+    // Every rule passes now: slugline, urgency, no embargo.
+    await expect.poll(() => editor().locator('.cd-checklist').getAttribute('data-ready')).toBe('true');
+    await editor().getByRole('combobox', { name: 'Status', exact: true }).selectOption('ready');
+    await expect.poll(() => stored(archivePath, id).status).toBe('ready');
   });
 });

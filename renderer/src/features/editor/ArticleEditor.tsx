@@ -16,7 +16,7 @@ import { StatusBanner } from '../wire/StatusBanner.tsx';
 import { WireMetadata } from '../wire/WireMetadata.tsx';
 import { EDITABLE_WIRE_FIELDS, WireFieldsEditor } from '../wire/WireFieldsEditor.tsx';
 import { useEmbargoHolds } from '../wire/useEmbargo.ts';
-import { isWireCopy } from '../../../../shared/editing/readyRules.ts';
+import { isWireCopy, type ReadyRuleName } from '../../../../shared/editing/readyRules.ts';
 import type { SubjectSuggestion } from '../../../../shared/model/newsroom.ts';
 import { editorApi } from './api.ts';
 import { SharedBanner } from '../sync/SharedBanner.tsx';
@@ -104,6 +104,21 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus, onExp
   const tkTotal = tkInBody + countTkMarkers(fields.headline) + countTkMarkers(fields.dek);
   // Flips when the embargo's instant passes while the editor is open, so the lapsed-embargo rule shows at once.
   const embargoHolding = useEmbargoHolds(fields.embargoedUntil);
+  const [readyRules, setReadyRules] = useState(initial.readyRules);
+  // Shown switched at once (a checkbox must follow the click); the archive's answer, or the old value on failure, follows.
+  const onRule = useCallback(
+    (name: ReadyRuleName, on: boolean) => {
+      setReadyRules((rules) => ({ ...rules, [name]: on }));
+      void editorApi.setReadyRules({ [name]: on }).then((r) => {
+        if (r.ok) setReadyRules(r.value);
+        else {
+          setReadyRules((rules) => ({ ...rules, [name]: !on }));
+          doc.setNotice(r.error.message);
+        }
+      });
+    },
+    [doc.setNotice],
+  );
   const wireCopy = isWireCopy({ provider: fields.provider, source: initial.article.source });
   const checklist = useMemo(
     () =>
@@ -114,10 +129,10 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus, onExp
         bodyWords: counts.words,
         targetLength: fields.targetLength,
         wire: { slugline: fields.slugline, urgency: fields.urgency, embargoedUntil: fields.embargoedUntil, wireCopy, now: Date.now() },
-        rules: initial.readyRules,
+        rules: readyRules,
       }),
     // embargoHolding is a dependency on purpose: it re-judges the embargo when it lapses.
-    [fields.headline, fields.dek, bodyText, counts.words, fields.targetLength, fields.slugline, fields.urgency, fields.embargoedUntil, wireCopy, initial.readyRules, embargoHolding],
+    [fields.headline, fields.dek, bodyText, counts.words, fields.targetLength, fields.slugline, fields.urgency, fields.embargoedUntil, wireCopy, readyRules, embargoHolding],
   );
   const suggestSubjects = useCallback(async (prefix: string): Promise<SubjectSuggestion[]> => {
     const r = await editorApi.subjectSuggestions({ prefix: prefix.replace(/\p{Cc}+/gu, ' ').slice(0, 200), limit: 10 });
@@ -208,7 +223,7 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus, onExp
               TK markers: {tkTotal}
             </div>
           </section>
-          <ReadyChecklist checklist={checklist} />
+          <ReadyChecklist checklist={checklist} rules={readyRules} onRule={onRule} />
         </aside>
         {/* Not a <main>: the app's workspace is the window's one main landmark. */}
         <div className="cd-body-column">
