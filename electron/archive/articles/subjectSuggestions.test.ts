@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { Archive } from '../archive.ts';
 import { tempArchive, type TempArchive } from '../testing/tempArchive.ts';
 
 let t: TempArchive | undefined;
@@ -48,7 +49,24 @@ describe('Archive.subjectSuggestions', () => {
     expect(a.subjectSuggestions('', 2)).toHaveLength(2);
   });
 
-  it('treats LIKE wildcards in the typed text as text', () => {
+  it('folds case beyond ASCII', () => {
+    const a = setup();
+    expect(a.subjectSuggestions('KRIMINALITÄT').map((s) => s.label)).toEqual(['Kriminalität']);
+  });
+
+  it('sees a change committed by another connection (the app writes in one worker, suggests in another)', () => {
+    const a = setup();
+    expect(a.subjectSuggestions('weather')).toEqual([]);
+    const other = Archive.open(t!.path);
+    try {
+      other.createArticle({ headline: 'Storm', subjects: [{ scheme: 'medtop', code: '06000000', label: 'weather' }] });
+    } finally {
+      other.close();
+    }
+    expect(a.subjectSuggestions('weather')).toEqual([{ scheme: 'medtop', code: '06000000', label: 'weather', uses: 1 }]);
+  });
+
+  it('treats wildcards in the typed text as text', () => {
     const a = setup();
     expect(a.subjectSuggestions('%')).toEqual([]);
     expect(a.subjectSuggestions('_')).toEqual([]);
