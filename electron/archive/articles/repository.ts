@@ -53,6 +53,10 @@ export interface InsertArticle {
   id?: string;
   /** Precomputed `contentHash(headline, body text)`, when the caller already has it. */
   contentHash?: string;
+  /** Precomputed `contentFoldHash(headline, body text)`, likewise. */
+  contentFoldHash?: string;
+  /** The revision the working copy shows (a pulled article's), written with the row. */
+  headRid?: string;
 }
 
 /** Insert and return the new row's keys; the caller already holds every value it wrote. */
@@ -63,10 +67,10 @@ export function insertArticle(db: Db, input: InsertArticle): { seq: number; id: 
   const row = stmt(db, 
       `INSERT INTO articles (id, ${FIELD_COLUMNS}, created_at, modified_at, version, body_id, word_count,
          source_path, source_sha256, source_encoding, source_confidence, source_format, imported_at, timezone_assumed,
-         item_provider, item_id, item_version, content_hash, content_fold_hash)
+         item_provider, item_id, item_version, content_hash, content_fold_hash, head_rid)
        VALUES (@id, ${FIELD_PARAMS}, @now, @now, 1, @bodyId, @wordCount,
          @sourcePath, @sourceSha, @sourceEncoding, @sourceConfidence, @sourceFormat, @importedAt, @timezoneAssumed,
-         @itemProvider, @itemId, @itemVersion, @contentHash, @contentFoldHash)
+         @itemProvider, @itemId, @itemVersion, @contentHash, @contentFoldHash, @headRid)
        RETURNING seq`,
     )
     .pluck()
@@ -87,7 +91,8 @@ export function insertArticle(db: Db, input: InsertArticle): { seq: number; id: 
       itemId: s.itemId,
       itemVersion: s.itemVersion,
       contentHash: input.contentHash ?? contentHash(f.headline, input.body.text),
-      contentFoldHash: contentFoldHash(f.headline, input.body.text),
+      contentFoldHash: input.contentFoldHash ?? contentFoldHash(f.headline, input.body.text),
+      headRid: input.headRid ?? null,
     }) as number;
   return { seq: row, id };
 }

@@ -7,6 +7,7 @@ import { ArchiveError, isArchiveError } from '../errors.ts';
 import { connectServer, isConnectionError, offlineError, type ServerClient } from '../server/connect.ts';
 import { assertServerSchema } from '../server/runner.ts';
 import { applyPulled } from './apply.ts';
+import { preparePull } from './prepare.ts';
 import { bodyBlobs, haveBodies, localIds, markKnown, pendingBatch } from './local.ts';
 import { planPull, planPush } from './protocol.ts';
 import { fetchBodies, inSnapshot, missingBodies, pullRevisions, pushBatch, serverArticleDesks, whoAmI } from './remote.ts';
@@ -105,7 +106,9 @@ async function pull(archive: Archive, client: ServerClient, remote: Remote, coun
       return { batch, known, plan, blobs: await fetchBodies(client, plan.fetchBodies) };
     });
     if (fetched.batch.revisions.length === 0 && fetched.batch.movedIn.length === 0) break;
-    const applied = applyPulled(archive, remote.id, fetched.plan, fetched.known, fetched.blobs);
+    // Checks and CPU work first (hashes, parsing, compression), then one short write transaction.
+    const prepared = preparePull(fetched.plan.apply, fetched.blobs);
+    const applied = applyPulled(archive, remote.id, fetched.plan, fetched.known, prepared);
     counts.pulled += applied.pulled;
     counts.rejected += applied.rejected;
     counts.merged += applied.merged;
