@@ -53,7 +53,7 @@ export interface InsertArticle {
   id?: string;
   /** Precomputed `contentHash(headline, body text)`, when the caller already has it. */
   contentHash?: string;
-  /** Precomputed `contentFoldHash(headline, body text)`, likewise. */
+  /** Precomputed `contentFoldHash(headline, body text)` (the importer's worker threads and a pull's prepare step make it). */
   contentFoldHash?: string;
   /** The revision the working copy shows (a pulled article's), written with the row. */
   headRid?: string;
@@ -116,6 +116,9 @@ export function updateArticle(db: Db, input: UpdateArticle): ArticleRow | undefi
          content_hash = @contentHash, content_fold_hash = @contentFoldHash,
          source_sha256 = coalesce(@sourceSha, source_sha256), source_encoding = coalesce(@sourceEncoding, source_encoding),
          source_confidence = coalesce(@sourceConfidence, source_confidence), imported_at = coalesce(@importedAt, imported_at),
+         source_path = coalesce(@sourcePath, source_path), source_format = coalesce(@sourceFormat, source_format),
+         timezone_assumed = CASE WHEN @sourceSha IS NULL THEN timezone_assumed ELSE @timezoneAssumed END,
+         item_provider = coalesce(@itemProvider, item_provider), item_id = coalesce(@itemId, item_id),
          item_version = coalesce(@itemVersion, item_version)
        WHERE seq = @seq AND version = @baseVersion
        RETURNING seq`,
@@ -134,6 +137,12 @@ export function updateArticle(db: Db, input: UpdateArticle): ArticleRow | undefi
       sourceEncoding: s.encoding ?? null,
       sourceConfidence: s.encodingConfidence ?? null,
       importedAt: s.importedAt ?? null,
+      // A later version may come from another file (and another format): the source follows the head.
+      sourcePath: s.path ?? null,
+      sourceFormat: s.format ?? null,
+      timezoneAssumed: s.timezoneAssumed ?? null,
+      itemProvider: s.itemProvider ?? null,
+      itemId: s.itemId ?? null,
       itemVersion: s.itemVersion ?? null,
     }) as number | undefined;
   return updated === undefined ? undefined : getArticleRowBySeq(db, updated);
