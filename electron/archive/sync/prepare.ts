@@ -64,25 +64,54 @@ export interface PreparedPull {
  * batch is stored.
  */
 export function preparePull(revisions: readonly PulledRevision[], fetched: ReadonlyMap<string, Uint8Array>): PreparedPull {
-  const rejected = new Map<string, string>();
-  const bodies = new Map<string, PreparedBody>();
-  const newest = new Map<string, { rev: PulledRevision; fields: Partial<ArticleFields> }>();
-  for (const rev of revisions) {
-    let fields: Partial<ArticleFields>;
-    try {
-      fields = verifySnapshotHash(rev);
-    } catch (error) {
-      rejected.set(rev.rid, (error as Error).message);
-      continue;
+  const work = new PullPreparation(fetched);
+  work.add(revisions);
+  return work.done();
+}
+
+/**
+ * The same, in steps of `step` revisions with a turn of the event loop
+ * between them: a pull reads its next batch from the server meanwhile
+ * (engine.ts), and those reads only move forward while this thread lets
+ * the client see the server's answers.
+ */
+export async function preparePullInSteps(revisions: readonly PulledRevision[], fetched: ReadonlyMap<string, Uint8Array>, step = 100): Promise<PreparedPull> {
+  const work = new PullPreparation(fetched);
+  for (let start = 0; start < revisions.length; start += step) {
+    if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    work.add(revisions.slice(start, start + step));
+  }
+  return work.done();
+}
+
+class PullPreparation {
+  private readonly rejected = new Map<string, string>();
+  private readonly bodies = new Map<string, PreparedBody>();
+  private readonly newest = new Map<string, { rev: PulledRevision; fields: Partial<ArticleFields> }>();
+
+  constructor(private readonly fetched: ReadonlyMap<string, Uint8Array>) {}
+
+  add(revisions: readonly PulledRevision[]): void {
+    for (const rev of revisions) {
+      let fields: Partial<ArticleFields>;
+      try {
+        fields = verifySnapshotHash(rev);
+      } catch (error) {
+        this.rejected.set(rev.rid, (error as Error).message);
+        continue;
+      }
+      this.newest.set(rev.articleId, { rev, fields });
+      const bytes = this.fetched.get(rev.bodyHash);
+      if (bytes && !this.bodies.has(rev.bodyHash)) this.bodies.set(rev.bodyHash, preparePulledBody(rev.bodyHash, bytes));
     }
-    newest.set(rev.articleId, { rev, fields });
-    const bytes = fetched.get(rev.bodyHash);
-    if (bytes && !bodies.has(rev.bodyHash)) bodies.set(rev.bodyHash, preparePulledBody(rev.bodyHash, bytes));
   }
-  const hashes = new Map<string, ContentHashes>();
-  for (const { rev, fields } of newest.values()) {
-    const body = bodies.get(rev.bodyHash);
-    if (body) hashes.set(rev.rid, contentHashes(withFieldDefaults(fields !== null && typeof fields === 'object' ? fields : {}).headline, body.text));
+
+  done(): PreparedPull {
+    const hashes = new Map<string, ContentHashes>();
+    for (const { rev, fields } of this.newest.values()) {
+      const body = this.bodies.get(rev.bodyHash);
+      if (body) hashes.set(rev.rid, contentHashes(withFieldDefaults(fields !== null && typeof fields === 'object' ? fields : {}).headline, body.text));
+    }
+    return { rejected: this.rejected, bodies: this.bodies, contentHashes: hashes };
   }
-  return { rejected, bodies, contentHashes: hashes };
 }
