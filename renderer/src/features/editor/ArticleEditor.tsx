@@ -4,7 +4,7 @@ import type { ArticleForEditValue } from '../../../../shared/contract/editor.ts'
 import { countTkMarkers, lengthVerdict, readyChecklist } from '../../../../shared/editing/workflow.ts';
 import { countCharacters, countWords } from '../../../../shared/editor/plainText.ts';
 import type { ArticleStatus } from '../../../../shared/model/article.ts';
-import type { EditorTabStatus } from '../../app/panels.ts';
+import type { CompareRequest, EditorTabStatus } from '../../app/panels.ts';
 import { HistoryPanel } from '../history/HistoryPanel.tsx';
 import { BodyEditor } from './BodyEditor.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
@@ -38,14 +38,25 @@ interface ArticleEditorProps {
   onStatus?(status: EditorTabStatus): void;
   /** Opens the export dialog for this article (the Export… button); without it there is no button. */
   onExport?(articleId: string): void;
+  /** Open the history panel on this revision against the current text (a history: search's Compare button). */
+  compare?: CompareRequest | null;
 }
 
-export function ArticleEditor({ initial, onClose, active = true, onStatus, onExport }: ArticleEditorProps) {
+export function ArticleEditor({ initial, onClose, active = true, onStatus, onExport, compare = null }: ArticleEditorProps) {
   const doc = useArticleDocument(initial);
   const [bodyText, setBodyText] = useState(initial.article.bodyText);
   const [tkInBody, setTkInBody] = useState(0);
   const [findOpen, setFindOpen] = useState(false);
-  const [historyOpen, setHistoryOpen] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(compare !== null);
+  // Each new compare request (re)opens the panel, which shows that revision against the current text once:
+  // closing and reopening History later starts from the usual A/B choice.
+  const [pendingCompare, setPendingCompare] = useState(compare);
+  useEffect(() => {
+    if (compare === null) return;
+    setPendingCompare(compare);
+    setHistoryOpen(true);
+  }, [compare]);
+  const compareShown = useCallback(() => setPendingCompare(null), []);
   const [revisionName, setRevisionName] = useState('');
   // Someone else holds the shared archive's lock: read-only until they let go (or a chief breaks it).
   const [lockedOut, setLockedOut] = useState(false);
@@ -196,6 +207,8 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus, onExp
             beforeCompare={doc.flush}
             onRestore={(revisionId, field) => doc.restore(revisionId, field)}
             onClose={closeHistory}
+            compare={pendingCompare}
+            onCompareShown={compareShown}
           />
         )}
       </div>
