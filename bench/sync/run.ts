@@ -1,4 +1,4 @@
-// `npm run bench:sync [-- --articles N] [--json]`: the shared archive's figures
+// `npm run bench:sync [-- --articles N] [--replicas N] [--no-live] [--json]` (`--no-live`: figures 1 and 2 only): the shared archive's figures
 // against peers measured in the same run (see BENCHMARKS.md).
 //  1. First push of an N-article archive vs a bare COPY of the same rows into the same schema (goal ≥ 0.5×).
 //  2. First pull into an empty replica vs the import benchmark's bare SQLite insert loop of the same rows (goal ≥ 0.5×).
@@ -18,7 +18,7 @@ import { sync } from '../../electron/archive/sync/engine.ts';
 import { addRemote } from '../../electron/archive/sync/remotes.ts';
 import { SyncWatcher } from '../../electron/archive/sync/watch.ts';
 import { EditorService } from '../../electron/archive/history/service.ts';
-import { startPostgres } from '../../electron/archive/testing/postgres.ts';
+import { startPostgres, type TestPostgres } from '../../electron/archive/testing/postgres.ts';
 import { tempDir } from '../../electron/archive/testing/tempArchive.ts';
 import { bareInsert, readRows } from '../import/bare.ts';
 import { argValue, metric, percentile, printMetrics, type Metric } from '../lib/metrics.ts';
@@ -28,6 +28,7 @@ import { serverCpuMs } from './serverCpu.ts';
 const argv = process.argv.slice(2);
 const N = Number(argValue(argv, 'articles') ?? 10_000);
 const REPLICAS = Number(argValue(argv, 'replicas') ?? 50);
+const LIVE = !argv.includes('--no-live');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 const csv = (v: string | number | null) => (v === null ? '' : `"${String(v).replace(/"/g, '""')}"`);
@@ -105,10 +106,23 @@ async function main(): Promise<void> {
     log(`bare insert loop: ${(bare.ms / 1000).toFixed(1)} s`);
     metrics.push(metric({ name: `first pull, ${N} articles`, value: N / (pullMs / 1000), unit: 'rev/s', peer: 'bare SQLite insert loop rev/s', peerValue: N / (bare.ms / 1000), goal: '≥ 0.5× bare loop', pass: bare.ms / pullMs >= 0.5 }));
 
+    source.close();
+    if (LIVE) await liveFigures(pg, tmp.dir, metrics);
+  } finally {
+    pg.stop();
+    tmp.cleanup();
+  }
+  log(`load after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  printMetrics(metrics, argv.includes('--json'));
+}
+
+/** Figures 3 and 4: replicas online together (after the pull, so the server holds the archive). */
+async function liveFigures(pg: TestPostgres, dir: string, metrics: Metric[]): Promise<void> {
+  {
     // 3. Edit-to-visible: A saves and syncs; B hears it (LISTEN/NOTIFY) and pulls.
-    const a = Archive.open(join(tmp.dir, 'a.sqlite'));
+    const a = Archive.open(join(dir, 'a.sqlite'));
     addRemote(a, { name: 'desk', url: pg.url('writer'), desk: 'bench' });
-    const b = Archive.open(join(tmp.dir, 'b.sqlite'));
+    const b = Archive.open(join(dir, 'b.sqlite'));
     addRemote(b, { name: 'desk', url: pg.url('reader'), desk: 'bench' });
     const story = a.createArticle({ headline: 'Latency probe' });
     await sync(a, 'desk', { password: 'writer-password', only: 'push' });
@@ -142,7 +156,7 @@ async function main(): Promise<void> {
 
     // 4. Server CPU with REPLICAS simulated replicas (each an archive, a LISTEN connection, a 1 s poll).
     const replicas = Array.from({ length: REPLICAS }, (_, i) => {
-      const archive = Archive.open(join(tmp.dir, `sim${i}.sqlite`));
+      const archive = Archive.open(join(dir, `sim${i}.sqlite`));
       addRemote(archive, { name: 'desk', url: pg.url('reader'), desk: 'bench', subscribe: ['bench'] });
       return archive;
     });
@@ -161,7 +175,7 @@ async function main(): Promise<void> {
     metrics.push(metric({ name: `server CPU per idle replica (1 s poll, ${REPLICAS} replicas)`, value: perReplicaPerMin, unit: 'ms/min', peer: 'one core ms/min', peerValue: 60_000, goal: 'report', pass: true }));
     const M = 200;
     cpu = serverCpuMs(join(pg.dir, 'data'));
-    t = process.hrtime.bigint();
+    const t = process.hrtime.bigint();
     for (let i = 0; i < M / 10; i += 1) {
       for (let k = 0; k < 10; k += 1) editor.save({ id: story.id, baseVersion: a.getArticle(story.id).version, fields: { dek: `load ${i}-${k}` } });
       await sync(a, 'desk', { password: 'writer-password', only: 'push' });
@@ -182,13 +196,7 @@ async function main(): Promise<void> {
     for (const r of replicas) r.close();
     a.close();
     b.close();
-    source.close();
-  } finally {
-    pg.stop();
-    tmp.cleanup();
   }
-  log(`load after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  printMetrics(metrics, argv.includes('--json'));
 }
 
 await main();

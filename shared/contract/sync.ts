@@ -28,6 +28,8 @@ export interface SyncStatusValue {
   conflicts: number;
   /** True while the background sync runs (a password is known). */
   running: boolean;
+  /** In a background round's report: revisions that round brought in (pulled or merged); the window reads its lists again when > 0. */
+  received?: number;
 }
 
 export interface SyncCountsValue {

@@ -50,13 +50,15 @@ export interface FacetCount {
   count: number;
 }
 
-/** The most used sections, tags and providers, and the urgencies in use, for filter chips. */
+/** The most used sections, tags, providers and desks, and the urgencies in use, for filter chips. */
 export interface Facets {
   sections: FacetCount[];
   tags: FacetCount[];
   providers: FacetCount[];
   /** Urgency values ('1' … '9') in use, most urgent first. */
   urgencies: FacetCount[];
+  /** The desks (shared archive) articles are on, most used first; empty on an archive that never synced. */
+  desks: FacetCount[];
 }
 
 export interface SearchResult {

@@ -53,8 +53,10 @@ export interface InsertArticle {
   id?: string;
   /** Precomputed `contentHash(headline, body text)`, when the caller already has it. */
   contentHash?: string;
-  /** Precomputed `contentFoldHash(headline, body text)` (the importer's worker threads make it). */
+  /** Precomputed `contentFoldHash(headline, body text)` (the importer's worker threads and a pull's prepare step make it). */
   contentFoldHash?: string;
+  /** The revision the working copy shows (a pulled article's), written with the row. */
+  headRid?: string;
 }
 
 /** Insert and return the new row's keys; the caller already holds every value it wrote. */
@@ -65,10 +67,10 @@ export function insertArticle(db: Db, input: InsertArticle): { seq: number; id: 
   const row = stmt(db, 
       `INSERT INTO articles (id, ${FIELD_COLUMNS}, created_at, modified_at, version, body_id, word_count,
          source_path, source_sha256, source_encoding, source_confidence, source_format, imported_at, timezone_assumed,
-         item_provider, item_id, item_version, content_hash, content_fold_hash)
+         item_provider, item_id, item_version, content_hash, content_fold_hash, head_rid)
        VALUES (@id, ${FIELD_PARAMS}, @now, @now, 1, @bodyId, @wordCount,
          @sourcePath, @sourceSha, @sourceEncoding, @sourceConfidence, @sourceFormat, @importedAt, @timezoneAssumed,
-         @itemProvider, @itemId, @itemVersion, @contentHash, @contentFoldHash)
+         @itemProvider, @itemId, @itemVersion, @contentHash, @contentFoldHash, @headRid)
        RETURNING seq`,
     )
     .pluck()
@@ -90,6 +92,7 @@ export function insertArticle(db: Db, input: InsertArticle): { seq: number; id: 
       itemVersion: s.itemVersion,
       contentHash: input.contentHash ?? contentHash(f.headline, input.body.text),
       contentFoldHash: input.contentFoldHash ?? contentFoldHash(f.headline, input.body.text),
+      headRid: input.headRid ?? null,
     }) as number;
   return { seq: row, id };
 }

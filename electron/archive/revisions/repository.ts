@@ -62,6 +62,8 @@ export type AppendRevision = RevisionContent & {
   author?: string;
   /** Point articles.head_rid at the new revision (default). Pulls and merges manage the head themselves. */
   moveHead?: boolean;
+  /** Fold the article's earlier text for history: search now (default); a pull folds once per article after its batch. */
+  foldHistory?: boolean;
 };
 
 /**
@@ -87,7 +89,7 @@ export function appendRevision(db: Db, input: AppendRevision): { id: number; cre
   parents.forEach((parent, position) => link.run(id, position, parent));
   if (input.moveHead !== false) stmt(db, 'UPDATE articles SET head_rid = ? WHERE seq = ?').run(rid, input.articleSeq);
   // A second or later revision marks the article for history: search (migration 8); fold it now, in this transaction.
-  foldHistoryOf(db, input.articleSeq);
+  if (input.foldHistory !== false) foldHistoryOf(db, input.articleSeq);
   return { id, created: true, rid };
 }
 

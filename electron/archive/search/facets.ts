@@ -1,5 +1,5 @@
-// The values the filter chips offer: the most used sections, tags and
-// providers, and the urgencies in use, with their counts. Small aggregates; the section index keeps the first cheap.
+// The values the filter chips offer: the most used sections, tags,
+// providers and desks, and the urgencies in use, with their counts. Small aggregates; the section index keeps the first cheap.
 import type { Facets } from '../../../shared/model/search.ts';
 import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
@@ -21,5 +21,9 @@ export function searchFacets(db: Db, limit = 60): Facets {
     db,
     `SELECT CAST(urgency AS TEXT) AS value, count(*) AS count FROM articles WHERE urgency IS NOT NULL GROUP BY urgency ORDER BY urgency`,
   ).all() as Facets['urgencies'];
-  return { sections, tags, providers, urgencies };
+  const desks = stmt(
+    db,
+    `SELECT desk AS value, count(*) AS count FROM articles WHERE desk <> '' GROUP BY desk COLLATE NOCASE ORDER BY count DESC, value COLLATE NOCASE LIMIT ?`,
+  ).all(limit) as Facets['desks'];
+  return { sections, tags, providers, urgencies, desks };
 }

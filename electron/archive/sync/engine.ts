@@ -7,9 +7,10 @@ import { ArchiveError, isArchiveError } from '../errors.ts';
 import { connectServer, isConnectionError, offlineError, type ServerClient } from '../server/connect.ts';
 import { assertServerSchema } from '../server/runner.ts';
 import { applyPulled } from './apply.ts';
+import { preparePullInSteps } from './prepare.ts';
 import { bodyBlobs, haveBodies, localIds, markKnown, pendingBatch } from './local.ts';
 import { planPull, planPush } from './protocol.ts';
-import { fetchBodies, inSnapshot, missingBodies, pullRevisions, pushBatch, serverArticleDesks, whoAmI } from './remote.ts';
+import { fetchBodies, inSnapshot, missingBodies, pullRevisions, pushBatch, serverArticleDesks, whoAmI, type PulledBatch } from './remote.ts';
 import { getRemote, recordSyncOutcome, type Remote } from './remotes.ts';
 import type { Me, PendingRevision, SyncCounts } from './types.ts';
 
@@ -95,23 +96,51 @@ async function pull(archive: Archive, client: ServerClient, remote: Remote, coun
   const size = options.batchSize ?? DEFAULT_BATCH;
   const desks = remote.subscribe.length > 0 ? remote.subscribe : null;
   let cursor = getRemote(archive, remote.name).pullCursor;
-  for (;;) {
-    const fetched = await inSnapshot(client, async () => {
-      const batch = await pullRevisions(client, cursor, desks, size);
-      const all = [...batch.movedIn, ...batch.revisions];
+  // The next batch is read from the server while this one is checked and written (read-ahead).
+  let ahead: Promise<Fetched> | null = fetchBatch(archive, client, cursor, desks, size);
+  try {
+    while (ahead) {
+      const fetched: Fetched = await ahead;
+      ahead = null;
+      if (fetched.batch.revisions.length === 0 && fetched.batch.movedIn.length === 0) break;
+      // Planned against this replica as it is now: the batch before may have brought some of these.
+      const all = [...fetched.batch.movedIn, ...fetched.batch.revisions];
       const known = localIds(archive.db, all.map((r) => r.rid));
-      const bodies = haveBodies(archive.db, [...new Set(all.map((r) => r.bodyHash))]);
-      const plan = planPull(all, new Set(known.keys()), bodies, cursor);
-      return { batch, known, plan, blobs: await fetchBodies(client, plan.fetchBodies) };
-    });
-    if (fetched.batch.revisions.length === 0 && fetched.batch.movedIn.length === 0) break;
-    const applied = applyPulled(archive, remote.id, fetched.plan, fetched.known, fetched.blobs);
-    counts.pulled += applied.pulled;
-    counts.rejected += applied.rejected;
-    counts.merged += applied.merged;
-    counts.conflicts += applied.conflicts;
-    cursor = fetched.plan.cursor;
-    await options.onStep?.('pulled-batch');
-    if (fetched.batch.revisions.length < size) break;
+      const plan = planPull(all, new Set(known.keys()), haveBodies(archive.db, [...new Set(all.map((r) => r.bodyHash))]), cursor);
+      if (fetched.batch.revisions.length >= size) {
+        ahead = fetchBatch(archive, client, plan.cursor, desks, size);
+        ahead.catch(() => undefined); // awaited on the next turn; a failure while this batch is written must not go unhandled
+      }
+      const unread = plan.fetchBodies.filter((hash) => !fetched.bodies.has(hash));
+      const bodies = unread.length === 0 ? fetched.bodies : new Map([...fetched.bodies, ...(await fetchBodies(client, unread))]);
+      // Checks and CPU work first (hashes, parsing, compression), then one short write transaction.
+      const prepared = await preparePullInSteps(plan.apply, bodies);
+      const applied = applyPulled(archive, remote.id, plan, known, prepared);
+      counts.pulled += applied.pulled;
+      counts.rejected += applied.rejected;
+      counts.merged += applied.merged;
+      counts.conflicts += applied.conflicts;
+      cursor = plan.cursor;
+      await options.onStep?.('pulled-batch');
+    }
+  } finally {
+    // Leave the connection idle for whoever uses it next (a read-ahead still running is rolled back by its own error path).
+    if (ahead) await ahead.catch(() => undefined);
   }
+}
+
+interface Fetched {
+  batch: PulledBatch;
+  /** The bodies of the batch's revisions this replica did not hold when the batch was read. */
+  bodies: Map<string, Buffer>;
+}
+
+/** One batch after `cursor`, with its missing bodies, read in one snapshot so they match. */
+function fetchBatch(archive: Archive, client: ServerClient, cursor: number, desks: readonly string[] | null, size: number): Promise<Fetched> {
+  return inSnapshot(client, async () => {
+    const batch = await pullRevisions(client, cursor, desks, size);
+    const hashes = [...new Set([...batch.movedIn, ...batch.revisions].map((r) => r.bodyHash))];
+    const held = haveBodies(archive.db, hashes);
+    return { batch, bodies: await fetchBodies(client, hashes.filter((h) => !held.has(h))) };
+  });
 }

@@ -2,13 +2,11 @@
 // pulling. Parameters only; callers hold the transaction.
 import { bodyToPlainText, countWords } from '../../../shared/editor/plainText.ts';
 import type { BodyState } from '../../../shared/editor/serialized.ts';
-import { type ArticleFields, type ArticleSource, withFieldDefaults } from '../../../shared/model/article.ts';
-import { compressText, decompressText } from '../db/compress.ts';
-import { canonicalJson, sha256Hex } from '../db/hash.ts';
+import type { ArticleSource } from '../../../shared/model/article.ts';
+import { decompressText } from '../db/compress.ts';
 import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
-import { insertArticle, storePreparedBody, type StoredBody } from '../articles/repository.ts';
-import { ArchiveError } from '../errors.ts';
+import type { StoredBody } from '../articles/repository.ts';
 import type { PendingRevision, PulledRevision } from './types.ts';
 
 const SOURCE_JSON = `json_object('path', a.source_path, 'sha256', a.source_sha256, 'encoding', a.source_encoding,
@@ -88,16 +86,7 @@ export function bodyBlobs(db: Db, hashes: readonly string[]): Array<{ hash: stri
   return hashes.map((hash) => ({ hash, data: Buffer.from(decompressText(get.get(hash) as Buffer), 'utf8') }));
 }
 
-/** Store a pulled body (JSON bytes) after checking they are the body its hash names. */
-export function storePulledBody(db: Db, hash: string, bytes: Buffer): StoredBody {
-  const json = bytes.toString('utf8');
-  if (sha256Hex(json) !== hash) throw new ArchiveError('corrupt', `A body pulled from the shared archive does not match its hash ${hash}; nothing of it was stored.`);
-  const existing = stmt(db, 'SELECT id FROM bodies WHERE hash = ?').pluck().get(hash) as number | undefined;
-  const text = bodyToPlainText(JSON.parse(json) as BodyState);
-  if (existing !== undefined) return { id: existing, hash, text, wordCount: countWords(text) };
-  return storePreparedBody(db, { json, hash, text, wordCount: countWords(text), blob: compressText(json) });
-}
-
+/** A body already stored here, with its text. */
 export function storedBody(db: Db, hash: string): StoredBody | undefined {
   const row = stmt(db, 'SELECT id, hash, data FROM bodies WHERE hash = ?').get(hash) as { id: number; hash: string; data: Buffer } | undefined;
   if (!row) return undefined;
@@ -105,23 +94,11 @@ export function storedBody(db: Db, hash: string): StoredBody | undefined {
   return { id: row.id, hash: row.hash, text, wordCount: countWords(text) };
 }
 
-/** Check a pulled revision's hash against its content: a replica never stores a snapshot under a wrong name. */
-export function verifySnapshotHash(rev: PulledRevision): void {
-  let fields: unknown;
-  try {
-    fields = JSON.parse(rev.fields);
-  } catch {
-    throw new ArchiveError('corrupt', `Revision ${rev.rid} pulled from the shared archive has fields that are not JSON.`);
-  }
-  if (sha256Hex(`${canonicalJson(fields)}\n${rev.bodyHash}`) !== rev.hash)
-    throw new ArchiveError('corrupt', `Revision ${rev.rid} pulled from the shared archive does not match its hash; nothing of it was stored.`);
-}
-
-/** Insert a pulled revision (fields text kept byte for byte). Returns its local id. */
-export function insertPulledRevision(db: Db, articleSeq: number, version: number, rev: PulledRevision, body: StoredBody): number {
+/** Insert a pulled revision (fields text kept byte for byte) whose body is stored as `bodyId`. Returns its local id. */
+export function insertPulledRevision(db: Db, articleSeq: number, version: number, rev: PulledRevision, bodyId: number): number {
   const existing = stmt(db, 'SELECT id FROM snapshots WHERE hash = ?').pluck().get(rev.hash) as number | undefined;
   const snapshotId =
-    existing ?? Number(stmt(db, 'INSERT INTO snapshots (hash, fields, body_id) VALUES (?, ?, ?)').run(rev.hash, rev.fields, body.id).lastInsertRowid);
+    existing ?? Number(stmt(db, 'INSERT INTO snapshots (hash, fields, body_id) VALUES (?, ?, ?)').run(rev.hash, rev.fields, bodyId).lastInsertRowid);
   const id = Number(
     stmt(db,
       'INSERT INTO revisions (article_seq, created_at, reason, name, version, word_count, hash, snapshot_id, rid, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -132,16 +109,7 @@ export function insertPulledRevision(db: Db, articleSeq: number, version: number
   return id;
 }
 
-/** An article new to this replica, its working copy set to a pulled revision. */
-export function insertPulledArticle(db: Db, rev: PulledRevision, body: StoredBody, now: string): { seq: number; version: number } {
-  const fields = withFieldDefaults(JSON.parse(rev.fields) as Partial<ArticleFields>);
-  const source = parseSource(rev.source);
-  const { seq } = insertArticle(db, { id: rev.articleId, fields, body, source, now });
-  stmt(db, 'UPDATE articles SET head_rid = ? WHERE seq = ?').run(rev.rid, seq);
-  return { seq, version: 1 };
-}
-
-function parseSource(text: string): ArticleSource {
+export function parseSource(text: string): ArticleSource {
   const s = (JSON.parse(text || '{}') ?? {}) as Partial<ArticleSource>;
   return {
     path: s.path ?? null,
@@ -155,8 +123,4 @@ function parseSource(text: string): ArticleSource {
     itemProvider: s.itemProvider ?? null,
     itemVersion: s.itemVersion ?? null,
   };
-}
-
-export function articleKeys(db: Db, id: string): { seq: number; version: number } | undefined {
-  return stmt(db, 'SELECT seq, version FROM articles WHERE id = ?').get(id) as { seq: number; version: number } | undefined;
 }

@@ -1,6 +1,7 @@
 // After revisions arrived for an article: record unrecorded local typing,
 // then carry out what reconcile.ts decides (merges, the head to show, the
-// conflict mark). Runs inside the pull's transaction.
+// conflict mark). Runs inside the pull's transaction; the caller folds history text
+// once per article after the batch (apply.ts).
 import { FIELD_NAMES, type ArticleFields, withFieldDefaults } from '../../../shared/model/article.ts';
 import type { BodyState } from '../../../shared/editor/serialized.ts';
 import { bodyToPlainText, countWords } from '../../../shared/editor/plainText.ts';
@@ -72,6 +73,7 @@ function recordUnrecorded(archive: Archive, articleSeq: number, graph: readonly 
     version: row.version,
     wordCount: row.word_count,
     now: archive.now(),
+    foldHistory: false,
   });
 }
 
@@ -100,6 +102,7 @@ export function settleArticle(archive: Archive, articleSeq: number): Settled {
         parents: action.parents,
         author: '',
         moveHead: false,
+        foldHistory: false,
       });
       made.set(action.rid, action.content);
       merged += 1;

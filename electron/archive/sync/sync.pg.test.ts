@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyFromParagraphs } from '../../../shared/editor/build.ts';
 import { EditorService } from '../history/service.ts';
+import { sync } from './engine.ts';
 import { startDesk, type TestDesk } from '../testing/syncDesk.ts';
 
 let desk: TestDesk;
@@ -30,6 +31,36 @@ describe('sync between replicas', () => {
     expect(await b.sync()).toMatchObject({ pushed: 0, pulled: 0 });
     const rids = (r: typeof a) => r.archive.listRevisions(article.id).map((x) => [x.rid, x.hash]);
     expect(rids(a).sort()).toEqual(rids(b).sort());
+  });
+
+  it('pulls a whole archive in small batches (read ahead), every revision and body once, searchable', async () => {
+    const a = desk.replica('kim');
+    const editor = new EditorService(a.archive);
+    const made: string[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      // Articles 0 and 1 share a body; each edit of an odd article goes back to its first body, so bodies recur across batches.
+      const article = a.archive.createArticle({ headline: `Batch story ${i} zebrafinch`, body: bodyFromParagraphs([`Shared opening ${i < 2 ? 0 : i}.`]) });
+      editor.save({ id: article.id, baseVersion: article.version, body: bodyFromParagraphs([`Second text ${i}.`]) });
+      const second = a.archive.getArticle(article.id);
+      if (i % 2 === 1) editor.save({ id: article.id, baseVersion: second.version, body: bodyFromParagraphs([`Shared opening ${i < 2 ? 0 : i}.`]) });
+      made.push(article.id);
+    }
+    const pushed = await a.sync();
+    expect(pushed.pushed).toBeGreaterThanOrEqual(17);
+    const fresh = desk.replica('lee');
+    const pulled = await sync(fresh.archive, 'desk', { password: fresh.person.password, batchSize: 3 });
+    const revisions = (r: typeof a) => (r.archive.db.prepare('SELECT rid, hash FROM revisions ORDER BY rid').all() as Array<{ rid: string; hash: string }>).map((x) => `${x.rid}:${x.hash}`);
+    const missing = revisions(a).filter((x) => !revisions(fresh).includes(x));
+    expect(missing).toEqual([]);
+    expect(pulled).toMatchObject({ pulled: revisions(fresh).length, conflicts: 0, merged: 0 });
+    const bodies = (r: typeof a) => r.archive.db.prepare('SELECT hash FROM bodies ORDER BY hash').pluck().all();
+    expect(bodies(fresh)).toEqual([...new Set(bodies(fresh))]);
+    for (const id of made) {
+      const [mine, theirs] = [a.archive.getArticle(id), fresh.archive.getArticle(id)];
+      expect(theirs).toMatchObject({ headline: mine.headline, bodyText: mine.bodyText });
+    }
+    expect(fresh.archive.search('zebrafinch').total).toBe(7);
+    expect(await sync(fresh.archive, 'desk', { password: fresh.person.password, batchSize: 3 })).toMatchObject({ pulled: 0, pushed: 0 });
   });
 
   it('merges offline edits of different fields and different paragraphs', async () => {

@@ -3,7 +3,9 @@
 // port of 127.0.0.1 and a unix socket in the folder, stopped and removed at
 // the end — also when the process exits on a failure. Run as the `postgres`
 // user (through runuser) when the tests run as root, as PostgreSQL refuses
-// root. Superuser `postgres` with a random password; password logins
+// root. Orphans of earlier runs (their owner process gone) are stopped and
+// removed before a new server starts; signals stop this process's servers too
+// (postgresCleanup.ts). Superuser `postgres` with a random password; password logins
 // (scram-sha-256) over TCP, as a desk's replicas use them.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { reapOrphans, SERVER_DIR_PREFIX, stopOnExit, writeOwner } from './postgresCleanup.ts';
 
 export interface TestPostgres {
   dir: string;
@@ -59,7 +62,15 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
 
 export async function startPostgres(options: { database?: string } = {}): Promise<TestPostgres> {
   const bin = postgresBinDir();
-  const dir = mkdtempSync(join(tmpdir(), 'copydesk-pg-'));
+  reapOrphans(tmpdir(), (dataDir) => {
+    try {
+      run(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+    } catch {
+      // not running after all
+    }
+  });
+  const dir = mkdtempSync(join(tmpdir(), SERVER_DIR_PREFIX));
+  writeOwner(dir);
   const data = join(dir, 'data');
   const password = randomBytes(12).toString('hex');
   const database = options.database ?? 'copydesk';
@@ -69,9 +80,15 @@ export async function startPostgres(options: { database?: string } = {}): Promis
     const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
     chownSync(dir, uid, gid);
     chownSync(join(dir, 'pw'), uid, gid);
+    chownSync(join(dir, 'owner'), uid, gid);
   }
   chmodSync(dir, 0o700);
-  run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--pwfile', join(dir, 'pw'), '-E', 'UTF8', '--no-locale', '--auth-local=trust', '--auth-host=scram-sha-256', '--no-sync']);
+  try {
+    run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--pwfile', join(dir, 'pw'), '-E', 'UTF8', '--no-locale', '--auth-local=trust', '--auth-host=scram-sha-256', '--no-sync']);
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   const port = await freePort();
   const pgOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=64MB`;
   const startServer = () => run(join(bin, 'pg_ctl'), ['-D', data, '-o', pgOptions, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
@@ -82,16 +99,22 @@ export async function startPostgres(options: { database?: string } = {}): Promis
       // already stopped
     }
   };
-  startServer();
   let stopped = false;
   const stop = () => {
     if (stopped) return;
     stopped = true;
-    process.off('exit', stop);
+    unhook();
     stopServer('immediate');
     rmSync(dir, { recursive: true, force: true });
   };
-  process.on('exit', stop);
+  // Hooked before the start, so a signal during it still stops what began.
+  const unhook = stopOnExit(stop);
+  try {
+    startServer();
+  } catch (error) {
+    stop();
+    throw error;
+  }
   const url = (user: string, pw?: string) =>
     `postgres://${encodeURIComponent(user)}${pw !== undefined ? `:${encodeURIComponent(pw)}` : ''}@127.0.0.1:${port}/${database}`;
   const psqlTry = (user: string, pw: string, sql: string) => {

@@ -39,7 +39,7 @@ describe('copydesk server, remote, sync, conflicts, resolve, edit', () => {
     const superPw = decodeURIComponent(new URL(pg.superUrl).password);
     const init = await cli(['server', 'init', '--url', admin, '--json'], { password: superPw });
     expect(init.code).toBe(0);
-    expect(init.json()).toMatchObject({ ok: true, to: 1, applied: [1] });
+    expect(init.json()).toMatchObject({ ok: true, to: 2, applied: [1, 2] });
     expect((await cli(['server', 'init', '--url', admin, '--json'], { password: superPw })).json()).toMatchObject({ applied: [] });
     expect((await cli(['server', 'desk', 'add', 'metro', '--url', admin, '--json'], { password: superPw })).json()).toEqual({ desk: 'metro', created: true });
     const noPw = await cli(['server', 'user', 'add', 'kim', '--role', 'editor', '--desk', 'metro', '--url', admin], { password: superPw });

@@ -60,6 +60,9 @@ describe('the app syncs in the background', () => {
       }
       expect(seen).toBe(true);
       expect(Date.now() - t).toBeLessThan(5000);
+      // The round that brought it says so, for the window to read its lists again.
+      for (let i = 0; i < 50 && !events.some((e) => (e.received ?? 0) > 0); i += 1) await new Promise((r) => setTimeout(r, 100));
+      expect(events.some((e) => (e.received ?? 0) > 0)).toBe(true);
 
       const lock = await workers.call('write', methodChannel('sync', 'lock'), { id: article.id });
       expect(lock).toMatchObject({ ok: true, value: { holder: 'kim', mine: true, shared: true, canBreak: false } });

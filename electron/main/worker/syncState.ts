@@ -44,7 +44,7 @@ export async function watchSync(archive: Archive, secret: string, report: (statu
   const current = new SyncWatcher(archive, undefined, {
     password: secret,
     pollMs: 15_000,
-    onRound: () => report(syncStatus(archive)),
+    onRound: (outcome) => report({ ...syncStatus(archive), ...(outcome.ok ? { received: outcome.result.pulled + outcome.result.merged } : {}) }),
     onOnline: (value) => {
       online = value;
       report(syncStatus(archive));

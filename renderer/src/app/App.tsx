@@ -48,6 +48,8 @@ export function App() {
   }, [refreshKey]);
 
   useEffect(() => api.archive.onChanged(() => setRefreshKey((k) => k + 1)), []);
+  // The background sync brought articles or edits in: counts, results and filters are read again.
+  useEffect(() => api.sync.onChanged((status) => (status.received ?? 0) > 0 && setRefreshKey((k) => k + 1)), []);
 
   const report = useCallback((error: { message: string } | null) => error && setNotice(error.message), []);
   const importGrant = useCallback((grant: PathGrantValue) => void imports.start(grant).then(report), [imports, report]);

@@ -19,6 +19,7 @@ import type { Emit, Logger, MainContext } from '../../../electron/main/ipc/types
 import { PathGrants } from '../../../electron/main/grants/pathGrants.ts';
 import { ImportController } from '../../../electron/main/import/controller.ts';
 import { ArchiveWorkers } from '../../../electron/main/worker/pool.ts';
+import { SyncController } from '../../../electron/main/sync/controller.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = join(here, '..', '..', '..');
@@ -71,7 +72,8 @@ export function pageBridgeScript(): Promise<string> {
   return bridgeScript;
 }
 
-export async function startBackend(options: { archivePath: string; origin: string; readers?: number }): Promise<Backend> {
+/** `sync`: the app's shared-archive controller, with an in-memory stand-in for the OS keychain. */
+export async function startBackend(options: { archivePath: string; origin: string; readers?: number; sync?: boolean }): Promise<Backend> {
   const logged: Backend['logged'] = [];
   const log: Logger = {
     info: (message) => logged.push({ level: 'info', message }),
@@ -137,9 +139,14 @@ export async function startBackend(options: { archivePath: string; origin: strin
       return grant.id;
     },
     async close() {
+      await syncControl?.stop();
       await workers.close();
     },
   };
+  const keychain = new Map<string, string>();
+  const syncControl = options.sync
+    ? new SyncController(workers, { save: (name, secret) => (keychain.set(name, secret), true), load: (name) => keychain.get(name) ?? null }, emit, log)
+    : undefined;
   const imports = new ImportController(workers, emit);
   const context: MainContext = {
     archivePath: options.archivePath,
@@ -157,6 +164,7 @@ export async function startBackend(options: { archivePath: string; origin: strin
     grants,
     writeTextFile: async (path, text) => writeFileSync(path, text),
     writeClipboard: (data) => void backend.clipboard.push(data),
+    ...(syncControl ? { sync: syncControl } : {}),
   };
   backend.dispatcher = createDispatcher({ contract, handlers, trustedOrigin: options.origin, context: () => context, log });
   return backend;

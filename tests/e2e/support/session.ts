@@ -20,9 +20,9 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openSession(archivePath: string, options: { colorScheme?: 'light' | 'dark'; dropRoot?: string; readers?: number } = {}): Promise<Session> {
+export async function openSession(archivePath: string, options: { colorScheme?: 'light' | 'dark'; dropRoot?: string; readers?: number; sync?: boolean } = {}): Promise<Session> {
   const server = await serveRenderer(RENDERER_ROOT);
-  const backend = await startBackend({ archivePath, origin: server.origin, ...(options.readers ? { readers: options.readers } : {}) });
+  const backend = await startBackend({ archivePath, origin: server.origin, ...(options.readers ? { readers: options.readers } : {}), ...(options.sync ? { sync: true } : {}) });
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light', deviceScaleFactor: 1 });
   const page = await context.newPage();

@@ -25,6 +25,7 @@ const LABELS: Readonly<Record<ChipField, string>> = {
   slug: 'Slug',
   subject: 'Subject',
   embargo: 'Embargo',
+  desk: 'Desk',
 };
 
 export function FilterChips({ query, facets, onQuery, onFocusSearch }: FilterChipsProps) {
@@ -48,6 +49,8 @@ export function FilterChips({ query, facets, onQuery, onFocusSearch }: FilterChi
   };
   const current = (field: ChipField) => chips.find((c) => c.field === field)?.value ?? '';
   const set = (field: ChipField, value: string | null) => onQuery(setChip(query, field, value));
+  // Desks exist once the archive is shared (a remote with --desk); without any, no desk control.
+  const desks = facets?.desks ?? [];
   return (
     <div className="filters" role="group" aria-label="Filters">
       <ul className="chips" aria-label="Active filters" ref={list}>
@@ -87,6 +90,16 @@ export function FilterChips({ query, facets, onQuery, onFocusSearch }: FilterChi
             </option>
           ))}
         </select>
+        {(desks.length > 0 || current('desk') !== '') && (
+          <select aria-label="Filter by desk" value={current('desk')} onChange={(e) => set('desk', e.target.value || null)}>
+            <option value="">Desk…</option>
+            {withCurrent(desks, current('desk')).map((f) => (
+              <option key={f.value} value={f.value}>
+                {f.value} {f.count ? `(${f.count})` : ''}
+              </option>
+            ))}
+          </select>
+        )}
         <WireFilters facets={facets} provider={current('provider')} urgency={current('urgency')} onChange={set} />
         <DateRange field="posted" value={current('posted')} onChange={(v) => set('posted', v)} />
         <DateRange field="updated" value={current('updated')} onChange={(v) => set('updated', v)} />

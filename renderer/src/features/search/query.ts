@@ -1,7 +1,7 @@
 // Filter chips read and write the query text itself (`section:World`,
 // `status:ready`, `tag:"climate change"`, `posted:2019-01-01..2019-03-31`),
 // so the box always shows exactly what is searched and a typed filter shows as a chip.
-export const CHIP_FIELDS = ['section', 'status', 'tag', 'posted', 'updated', 'provider', 'urgency', 'slug', 'subject', 'embargo'] as const;
+export const CHIP_FIELDS = ['section', 'status', 'tag', 'posted', 'updated', 'provider', 'urgency', 'slug', 'subject', 'embargo', 'desk'] as const;
 export type ChipField = (typeof CHIP_FIELDS)[number];
 
 export interface Chip {
@@ -29,6 +29,8 @@ const ALIASES: Readonly<Record<string, ChipField>> = {
   subjects: 'subject',
   embargo: 'embargo',
   embargoed: 'embargo',
+  // The shared archive's desk an article is on (the core's search/query/lexer.ts).
+  desk: 'desk',
 };
 // field:value or field:"quoted value", at the start or after whitespace, not negated.
 const TERM = /(^|\s)([A-Za-z]+):("([^"]*)"?|[^\s()"]+)/g;
