@@ -5,6 +5,8 @@ export const CORE_ERROR_CODES = [
   'not-found',
   'invalid-input',
   'conflict',
+  /** Export refused: the article is killed, withheld, or under embargo (the user may confirm past an embargo). */
+  'refused',
   'newer-version',
   'not-an-archive',
   'fts5-missing',

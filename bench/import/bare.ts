@@ -2,7 +2,8 @@
 // prepared better-sqlite3 loop into a fresh file with the same schema
 // (triggers, FTS and all) in one transaction, indexed by the trigger per article
 // or, like the importer, in batches. Article by article, like any
-// importer must (body, article, snapshot, revision, original, file record),
+// importer must (body, article, snapshot, revision with its item version, original,
+// file record),
 // and nothing else: no reading, hashing, decoding, parsing or compressing.
 import Database from 'better-sqlite3';
 import { Archive } from '../../electron/archive/archive.ts';
@@ -87,6 +88,8 @@ export function bareInsert(path: string, data: PreParsed, options: { batchedInde
   const snapshots = byKey('snapshots', 'id');
   const originals = byKey('originals', 'sha256');
   const revisions = groupBy('revisions', 'article_seq');
+  // Which item version each import revision holds (migration 7); absent in older schemas.
+  const revisionItems = data.tables.has('revision_items') ? byKey('revision_items', 'revision_id') : new Map<unknown, Row>();
   const files = groupBy('import_files', 'article_id');
   const done = new Set<unknown>();
   const once = (table: string, row: Row | undefined, key: unknown) => {
@@ -112,6 +115,8 @@ export function bareInsert(path: string, data: PreParsed, options: { batchedInde
         if (snap) once('bodies', bodies.get(snap.body_id), snap.body_id);
         once('snapshots', snap, rev.snapshot_id);
         put('revisions', rev);
+        const item = revisionItems.get(rev.id);
+        if (item) put('revision_items', item);
       }
       once('originals', originals.get(a.source_sha256), a.source_sha256);
       for (const f of files.get(a.id) ?? []) put('import_files', f);

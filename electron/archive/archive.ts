@@ -19,6 +19,7 @@ import { backupTo } from './maintenance/backup.ts';
 import { type CheckReport, checkArchive } from './maintenance/check.ts';
 import { archiveStats, type ArchiveStats } from './maintenance/stats.ts';
 import * as revisions from './revisions/repository.ts';
+import { itemVersionsOf, recordItemVersion } from './revisions/items.ts';
 import { searchFacets } from './search/facets.ts';
 import { searchArticles } from './search/search.ts';
 import { type Clock, isoNow, systemClock } from './time/clock.ts';
@@ -35,6 +36,8 @@ export interface PreparedArticleInput {
   body: PreparedBody;
   /** `contentHash(headline, body text)`, already computed for the duplicate check. */
   contentHash: string;
+  /** `contentFoldHash(headline, body text)`, when already computed. */
+  contentFoldHash?: string;
   source?: Partial<ArticleSource>;
 }
 
@@ -89,7 +92,7 @@ export class Archive {
     const body = articles.storeBody(this.db, bodyState);
     const source = completeSource(input.source);
     const { seq, id } = articles.insertArticle(this.db, { fields, body, source, now });
-    revisions.appendRevision(this.db, {
+    const rev = revisions.appendRevision(this.db, {
       articleSeq: seq,
       snapshot: { fields, body: bodyState },
       storedBody: body,
@@ -99,6 +102,7 @@ export class Archive {
       wordCount: body.wordCount,
       now,
     });
+    if (source.itemId !== null) recordItemVersion(this.db, rev.id, source.itemVersion);
     // Everything written is at hand: no need to read the row back.
     return { ...fields, id, createdAt: now, modifiedAt: now, version: 1, body: bodyState, bodyText: body.text, wordCount: body.wordCount, source };
   }
@@ -108,25 +112,34 @@ export class Archive {
    * compressed blob) and the content hash computed with it, so only SQLite
    * work is left here. Inside a caller's transaction; returns the new keys.
    */
-  insertPrepared(input: PreparedArticleInput, reason: RevisionReason): { id: string; seq: number } {
+  insertPrepared(input: PreparedArticleInput, reason: RevisionReason, name: string | null = null): { id: string; seq: number } {
     const now = this.now();
     const fields = completeFields({ ...input.fields, desk: input.fields.desk || defaultDesk(this.db) });
     const body = articles.storePreparedBody(this.db, input.body);
     const source = completeSource(input.source);
     const shared = sharedImportId(this.db, source);
-    const keys = articles.insertArticle(this.db, { fields, body, source, now, contentHash: input.contentHash, ...(shared ? { id: shared } : {}) });
-    revisions.appendRevision(this.db, {
+    const keys = articles.insertArticle(this.db, {
+      fields,
+      body,
+      source,
+      now,
+      contentHash: input.contentHash,
+      ...(input.contentFoldHash !== undefined ? { contentFoldHash: input.contentFoldHash } : {}),
+      ...(shared ? { id: shared } : {}),
+    });
+    const rev = revisions.appendRevision(this.db, {
       // Identical files imported on two replicas of a shared archive become one article with one first revision.
       ...(shared ? { rid: importRevisionId(shared, revisions.snapshotHash({ fields }, body.hash)) } : {}),
       articleSeq: keys.seq,
       snapshot: { fields },
       storedBody: body,
       reason,
-      name: null,
+      name,
       version: 1,
       wordCount: body.wordCount,
       now,
     });
+    if (source.itemId !== null) recordItemVersion(this.db, rev.id, source.itemVersion);
     return keys;
   }
 
@@ -195,11 +208,16 @@ export class Archive {
       wordCount: body.wordCount,
       now,
     });
+    // An import of an identified item: the history says which version this revision holds.
+    if (source?.itemId != null) recordItemVersion(this.db, rev.id, source.itemVersion ?? null);
     return { article: articleFromRow(updated), revisionId: rev.id };
   }
 
+  /** Every revision, oldest first; an import of a wire item says which version of it (`itemVersion`). */
   listRevisions(id: string): RevisionSummary[] {
-    return revisions.listRevisions(this.db, this.requireRow(id).seq);
+    const seq = this.requireRow(id).seq;
+    const items = itemVersionsOf(this.db, seq);
+    return revisions.listRevisions(this.db, seq).map((r) => (items.has(r.id) ? { ...r, itemVersion: items.get(r.id) ?? null } : r));
   }
 
   getRevision(id: string, revisionId: number): Revision {
@@ -229,7 +247,7 @@ export class Archive {
     return searchArticles(this.db, query, options);
   }
 
-  /** The most used sections and tags, for the filter chips. */
+  /** The most used sections, tags and providers, and the urgencies in use, for the filter chips. */
   facets(): Facets {
     return searchFacets(this.db);
   }

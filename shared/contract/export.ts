@@ -20,6 +20,16 @@ export interface ExportPreviewValue {
   text: string;
   /** The file name an export would get, without extension (`2019-01-09-slug`). */
   stem: string;
+  /** Why export refuses this article now (killed, withheld, embargoed); null when it may go. */
+  refusal: ExportRefusalValue | null;
+}
+
+/** Mirrors the core's ExportRefusal (electron/archive/export/refusal.ts); main checks they agree. */
+export interface ExportRefusalValue {
+  code: 'killed' | 'withheld' | 'embargoed';
+  reason: string;
+  /** For `embargoed`: the instant as the file gave it; null otherwise. */
+  embargoedUntil: string | null;
 }
 
 export interface ExportSavedValue {
@@ -61,18 +71,20 @@ export const MAX_EXPORT_IDS = 10_000;
 const format = z.enum(EXPORT_FORMATS);
 /** ninjs major version, with format `ninjs` (default 2). */
 const ninjsVersion = z.union(NINJS_VERSIONS.map((v) => z.literal(v)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>]).optional();
+/** The user confirmed exporting before an embargo lifts; never lifts a kill or a withhold. */
+const ignoreEmbargo = z.boolean().optional();
 
 export const exportContract = domain({
   methods: {
     preview: method<ExportPreviewValue>()(z.strictObject({ id: articleId })),
-    /** Puts the article's fragment on the clipboard as text/html with its text/plain alternative. */
-    copyHtml: method<{ copied: true; bytes: number }>()(z.strictObject({ id: articleId })),
-    /** Native save dialog, then writes one file and records an `export` revision. */
-    saveAs: method<ExportSavedValue>()(z.strictObject({ id: articleId, format, ninjsVersion })),
-    /** Native folder dialog, then exports every id (or every hit of `query`) with a manifest; `progress` events meanwhile. */
+    /** Puts the article's fragment on the clipboard as text/html with its text/plain alternative; `refused` for a killed, withheld or (unless confirmed) embargoed article. */
+    copyHtml: method<{ copied: true; bytes: number }>()(z.strictObject({ id: articleId, ignoreEmbargo })),
+    /** Native save dialog, then writes one file and records an `export` revision; `refused` as for copyHtml. */
+    saveAs: method<ExportSavedValue>()(z.strictObject({ id: articleId, format, ninjsVersion, ignoreEmbargo })),
+    /** Native folder dialog, then exports every id (or every hit of `query`) with a manifest; `progress` events meanwhile. Refused articles are per-file failures. */
     batch: method<ExportBatchValue>()(
       z
-        .strictObject({ ids: z.array(articleId).min(1).max(MAX_EXPORT_IDS).optional(), query: z.string().max(MAX_QUERY_LENGTH).optional(), format, ninjsVersion })
+        .strictObject({ ids: z.array(articleId).min(1).max(MAX_EXPORT_IDS).optional(), query: z.string().max(MAX_QUERY_LENGTH).optional(), format, ninjsVersion, ignoreEmbargo })
         .refine((v) => (v.ids === undefined) !== (v.query === undefined), 'Give ids or a query, not both.'),
     ),
   },

@@ -10,6 +10,11 @@ export interface RevisionSummary {
   createdAt: string;
   reason: RevisionReason;
   name: string | null;
+  /**
+   * For an import of a wire item: the version of the item this revision holds
+   * (null when the item stated none). Absent for other revisions.
+   */
+  itemVersion?: number | null;
   wordCount: number;
   /** SHA-256 of the snapshot (fields + body); equal hashes mean equal content. */
   hash: string;

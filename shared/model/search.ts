@@ -22,6 +22,12 @@ export interface SearchHit {
   status: string;
   postedAt: string | null;
   updatedAt: string | null;
+  /** Not to be published before this instant (ISO 8601 with offset); null when not embargoed. */
+  embargoedUntil: string | null;
+  /** Wire urgency, 1 (flash) … 9; null when not stated. */
+  urgency: number | null;
+  /** The agency or provider ('' for copy written here). */
+  provider: string;
   snippet: SnippetSegment[];
   /** Higher is better. BM25 with column weights, sign flipped from SQLite's. */
   score: number;
@@ -44,10 +50,13 @@ export interface FacetCount {
   count: number;
 }
 
-/** The most used sections and tags, for filter chips. */
+/** The most used sections, tags and providers, and the urgencies in use, for filter chips. */
 export interface Facets {
   sections: FacetCount[];
   tags: FacetCount[];
+  providers: FacetCount[];
+  /** Urgency values ('1' … '9') in use, most urgent first. */
+  urgencies: FacetCount[];
 }
 
 export interface SearchResult {

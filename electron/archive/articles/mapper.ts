@@ -65,7 +65,8 @@ export interface ArticleRow {
   item_version: number | null;
 }
 
-export function fieldsFromRow(row: ArticleRow): ArticleFields {
+/** The fields of a row; the body columns are not needed (an `articles` row without the join will do). */
+export function fieldsFromRow(row: Omit<ArticleRow, 'body' | 'body_hash'>): ArticleFields {
   return {
     headline: row.headline,
     dek: row.dek,

@@ -53,6 +53,8 @@ export interface InsertArticle {
   id?: string;
   /** Precomputed `contentHash(headline, body text)`, when the caller already has it. */
   contentHash?: string;
+  /** Precomputed `contentFoldHash(headline, body text)` (the importer's worker threads make it). */
+  contentFoldHash?: string;
 }
 
 /** Insert and return the new row's keys; the caller already holds every value it wrote. */
@@ -87,7 +89,7 @@ export function insertArticle(db: Db, input: InsertArticle): { seq: number; id: 
       itemId: s.itemId,
       itemVersion: s.itemVersion,
       contentHash: input.contentHash ?? contentHash(f.headline, input.body.text),
-      contentFoldHash: contentFoldHash(f.headline, input.body.text),
+      contentFoldHash: input.contentFoldHash ?? contentFoldHash(f.headline, input.body.text),
     }) as number;
   return { seq: row, id };
 }
@@ -111,6 +113,9 @@ export function updateArticle(db: Db, input: UpdateArticle): ArticleRow | undefi
          content_hash = @contentHash, content_fold_hash = @contentFoldHash,
          source_sha256 = coalesce(@sourceSha, source_sha256), source_encoding = coalesce(@sourceEncoding, source_encoding),
          source_confidence = coalesce(@sourceConfidence, source_confidence), imported_at = coalesce(@importedAt, imported_at),
+         source_path = coalesce(@sourcePath, source_path), source_format = coalesce(@sourceFormat, source_format),
+         timezone_assumed = CASE WHEN @sourceSha IS NULL THEN timezone_assumed ELSE @timezoneAssumed END,
+         item_provider = coalesce(@itemProvider, item_provider), item_id = coalesce(@itemId, item_id),
          item_version = coalesce(@itemVersion, item_version)
        WHERE seq = @seq AND version = @baseVersion
        RETURNING seq`,
@@ -129,6 +134,12 @@ export function updateArticle(db: Db, input: UpdateArticle): ArticleRow | undefi
       sourceEncoding: s.encoding ?? null,
       sourceConfidence: s.encodingConfidence ?? null,
       importedAt: s.importedAt ?? null,
+      // A later version may come from another file (and another format): the source follows the head.
+      sourcePath: s.path ?? null,
+      sourceFormat: s.format ?? null,
+      timezoneAssumed: s.timezoneAssumed ?? null,
+      itemProvider: s.itemProvider ?? null,
+      itemId: s.itemId ?? null,
       itemVersion: s.itemVersion ?? null,
     }) as number | undefined;
   return updated === undefined ? undefined : getArticleRowBySeq(db, updated);

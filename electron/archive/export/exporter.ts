@@ -10,6 +10,7 @@ import type { Article } from '../../../shared/model/article.ts';
 import { FORMAT_EXTENSIONS, INTERCHANGE_FORMATS, type ExportIdentity } from '../../../shared/export/types.ts';
 import { exportIdentity } from './identity.ts';
 import { fileStem, NameAllocator, pathInside } from './names.ts';
+import { exportRefusal } from './refusal.ts';
 import { renderExport } from './render.ts';
 import { type ExportMark, recordExportRevisions } from './revision.ts';
 import type { ExportFailureCode, ExportFileResult, ExportManifest, ExportOptions, ExportReport } from './types.ts';
@@ -90,6 +91,8 @@ function exportOne(
     if (isArchiveError(error) && error.code === 'not-found') return failed('not-found', error.message);
     throw error;
   }
+  const refused = exportRefusal(article, new Date(archive.now()), { ignoreEmbargo: options.ignoreEmbargo === true });
+  if (refused) return failed(refused.code, refused.reason, article.headline);
   let bytes: Buffer;
   // The interchange formats carry the article's guid and the version this export is.
   const identity: ExportIdentity | undefined = (INTERCHANGE_FORMATS as readonly string[]).includes(options.format)

@@ -4,8 +4,11 @@ import type { ExportFormat, NinjsVersion } from '../../../shared/export/types.ts
 
 export type ExportOutcome = 'exported' | 'failed';
 
-/** Why an article failed: stable codes the CLI and the app branch on. */
-export type ExportFailureCode = 'not-found' | 'exists' | 'unsafe-path' | 'io-error' | 'render-error';
+/**
+ * Why an article failed: stable codes the CLI and the app branch on. `killed`,
+ * `withheld` and `embargoed` are refusals (refusal.ts): nothing was written.
+ */
+export type ExportFailureCode = 'not-found' | 'exists' | 'unsafe-path' | 'io-error' | 'render-error' | 'killed' | 'withheld' | 'embargoed';
 
 export interface ExportFileResult {
   id: string;
@@ -64,6 +67,8 @@ export interface ExportOptions {
   provider?: string;
   /** Record an `export` revision per exported article; default true. */
   recordRevisions?: boolean;
+  /** Export articles still under embargo (the user confirmed); kills and withholds are refused regardless. */
+  ignoreEmbargo?: boolean;
   onProgress?: (progress: ExportProgress) => void;
   onFile?: (result: ExportFileResult) => void;
 }

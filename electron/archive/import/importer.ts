@@ -93,7 +93,7 @@ export async function importPaths(archive: Archive, paths: string[], options: Im
     while (inFlight.length < ahead && dispatched < todo.length) {
       const requests = todo.slice(dispatched, dispatched + CHUNK_FILES).map((entry) => ({
         entry,
-        knownSha256: lookups.existing(entry.path)?.source_sha256 ?? null,
+        knownSha256: lookups.knownSha256(entry.path),
       }));
       dispatched += requests.length;
       inFlight.push(preparer.prepare(requests, prepareOptions).catch(() => inlinePreparer.prepare(requests, prepareOptions)));

@@ -4,7 +4,7 @@
 // with the SQLite writes; the result is plain data that crosses threads.
 import { readFileSync } from 'node:fs';
 import type { ArticleFields } from '../../../shared/model/article.ts';
-import { contentHash } from '../articles/contentHash.ts';
+import { contentFoldHash, contentHash } from '../articles/contentHash.ts';
 import { type PreparedBody, prepareBody } from '../articles/preparedBody.ts';
 import { compressBytes } from '../db/compress.ts';
 import { sha256Hex } from '../db/hash.ts';
@@ -45,6 +45,8 @@ export interface PreparedArticle {
   empty: boolean;
   body: PreparedBody;
   contentHash: string;
+  /** The same, case-folded: finds near-duplicates that differ only in case. */
+  contentFoldHash: string;
 }
 
 export type PreparedFile =
@@ -143,5 +145,6 @@ function prepareArticle(parsed: ParsedArticle): PreparedArticle {
     empty: headline === '' && body.text === '',
     body,
     contentHash: contentHash(headline, body.text),
+    contentFoldHash: contentFoldHash(headline, body.text),
   };
 }

@@ -66,14 +66,15 @@ export function applyPreparedFile(entry: WalkEntry, prepared: PreparedFile, ctx:
   for (const article of prepared.articles) {
     const path = container ? `${entry.path}#${article.key ?? rows.length + 1}` : entry.path;
     const flags = [...prepared.decodeFlags, ...article.flags, ...(container ? ['record'] : [])];
-    if (!container && article.empty) {
+    // An item with an identity may say nothing but a notice (a bare kill): its article decides what that means.
+    if (!container && article.empty && !article.identity) {
       rows.push(failedRow(path, `no text found (read as ${prepared.format})`, { ...decoded, flags }));
       continue;
     }
     const stored = storeArticle(storeCtx, path, article, container, container ? undefined : (known ?? null));
     if (stored.outcome !== 'duplicate') wrote = true;
     rows.push({
-      result: { path, outcome: stored.outcome, articleId: stored.articleId, reason: stored.reason ?? article.note, ...decoded, flags },
+      result: { path, outcome: stored.outcome, articleId: stored.articleId, reason: stored.reason ?? article.note, ...decoded, flags: [...flags, ...stored.flags] },
       ...(container ? { containerPath: entry.path } : {}),
     });
   }

@@ -5,9 +5,10 @@ import { importSkipped } from './0030-import-skipped.ts';
 import { batchedIndex } from './0040-batched-index.ts';
 import { newsroomMetadata } from './0050-newsroom-metadata.ts';
 import { sync } from './0060-sync.ts';
+import { itemVersions } from './0070-item-versions.ts';
 import { historyIndex } from './0080-history-index.ts';
 import type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [init, settings, importSkipped, batchedIndex, newsroomMetadata, sync, historyIndex];
+export const MIGRATIONS: readonly Migration[] = [init, settings, importSkipped, batchedIndex, newsroomMetadata, sync, itemVersions, historyIndex];
 
 export const LATEST_VERSION = MIGRATIONS.length === 0 ? 0 : (MIGRATIONS[MIGRATIONS.length - 1] as Migration).version;

@@ -35,7 +35,7 @@ export interface SalvageReport {
 }
 
 /** Parents before children, so foreign keys can be checked row by row. */
-const TABLES = ['bodies', 'articles', 'snapshots', 'revisions', 'originals', 'import_jobs', 'import_files', 'settings'] as const;
+const TABLES = ['bodies', 'articles', 'snapshots', 'revisions', 'revision_items', 'originals', 'import_jobs', 'import_files', 'settings'] as const;
 
 export function salvageArchive(sourcePath: string, destinationPath: string): SalvageReport {
   const source = resolve(sourcePath);

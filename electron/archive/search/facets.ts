@@ -1,5 +1,5 @@
-// The values the filter chips offer: the most used sections and tags, with
-// their counts. Small aggregates; the section index keeps the first cheap.
+// The values the filter chips offer: the most used sections, tags and
+// providers, and the urgencies in use, with their counts. Small aggregates; the section index keeps the first cheap.
 import type { Facets } from '../../../shared/model/search.ts';
 import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
@@ -13,5 +13,13 @@ export function searchFacets(db: Db, limit = 60): Facets {
     db,
     `SELECT j.value AS value, count(*) AS count FROM articles, json_each(articles.tags) AS j GROUP BY j.value ORDER BY count DESC LIMIT ?`,
   ).all(limit) as Facets['tags'];
-  return { sections, tags };
+  const providers = stmt(
+    db,
+    `SELECT provider AS value, count(*) AS count FROM articles WHERE provider <> '' GROUP BY provider COLLATE NOCASE ORDER BY count DESC, value COLLATE NOCASE LIMIT ?`,
+  ).all(limit) as Facets['providers'];
+  const urgencies = stmt(
+    db,
+    `SELECT CAST(urgency AS TEXT) AS value, count(*) AS count FROM articles WHERE urgency IS NOT NULL GROUP BY urgency ORDER BY urgency`,
+  ).all() as Facets['urgencies'];
+  return { sections, tags, providers, urgencies };
 }

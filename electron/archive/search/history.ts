@@ -24,6 +24,9 @@ interface HitRow {
   status: string;
   posted_at: string | null;
   updated_at: string | null;
+  embargoed_until: string | null;
+  urgency: number | null;
+  provider: string;
   score: number;
   cur: number;
 }
@@ -61,7 +64,7 @@ export function runHistorySearch(db: Db, compiled: CompiledQuery & { match: stri
         : 'ORDER BY a.posted_ts DESC NULLS LAST, a.seq DESC';
   const rows = stmt(
     db,
-    `${MATCHED} SELECT a.seq, a.id, a.headline, a.section, a.status, a.posted_at, a.updated_at, -best.rank AS score, best.cur
+    `${MATCHED} SELECT a.seq, a.id, a.headline, a.section, a.status, a.posted_at, a.updated_at, a.embargoed_until, a.urgency, a.provider, -best.rank AS score, best.cur
      FROM best JOIN articles a ON a.seq = best.seq ${whereSql} ${order} LIMIT ? OFFSET ?`,
   ).all(...params, options.limit, options.offset) as HitRow[];
   const held = revisionsHolding(db, compiled.match, rows);
@@ -75,6 +78,9 @@ export function runHistorySearch(db: Db, compiled: CompiledQuery & { match: stri
       status: row.status,
       postedAt: row.posted_at,
       updatedAt: row.updated_at,
+      embargoedUntil: row.embargoed_until,
+      urgency: row.urgency,
+      provider: row.provider,
       snippet: buildSnippet(found.text, pattern),
       score: row.score,
       revisions: found.revisions,

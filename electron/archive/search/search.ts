@@ -29,6 +29,9 @@ interface HitRow {
   status: string;
   posted_at: string | null;
   updated_at: string | null;
+  embargoed_until: string | null;
+  urgency: number | null;
+  provider: string;
   score: number;
 }
 
@@ -105,7 +108,7 @@ export function buildSearchSql(
       : sort === 'updated'
         ? 'ORDER BY coalesce(a.updated_ts, a.posted_ts) DESC NULLS LAST, a.seq DESC'
         : 'ORDER BY a.posted_ts DESC NULLS LAST, a.seq DESC';
-  const sql = `SELECT a.seq, a.id, a.headline, a.section, a.status, a.posted_at, a.updated_at, ${score} AS score
+  const sql = `SELECT a.seq, a.id, a.headline, a.section, a.status, a.posted_at, a.updated_at, a.embargoed_until, a.urgency, a.provider, ${score} AS score
     FROM ${from} ${rankWhere} ${order} LIMIT ? OFFSET ?`;
   const countFrom = compiled.match !== null && compiled.filters.length === 0 ? 'search_index' : from;
   const countSql = `SELECT count(*) AS n FROM ${countFrom} ${whereSql}`;
@@ -138,6 +141,9 @@ function run(db: Db, compiled: CompiledQuery, options: SearchOptions, tuning: Se
     status: r.status,
     postedAt: r.posted_at,
     updatedAt: r.updated_at,
+    embargoedUntil: r.embargoed_until,
+    urgency: r.urgency,
+    provider: r.provider,
     snippet: buildSnippet(bodies.get(r.seq) ?? '', pattern),
     score: r.score,
   }));

@@ -10,7 +10,7 @@ export const exportCommand: Command = {
   name: 'export',
   summary: 'Export articles as clean HTML, an HTML fragment, Markdown, text, NITF, NewsML-G2 or ninjs, with a manifest',
   usage:
-    'copydesk export <id>... | --query QUERY  --out DIR [--format html|fragment|md|txt|nitf|newsml-g2|ninjs] [--ninjs-version 1|2|3] [--provider NAME] [--overwrite] [--no-stylesheet]',
+    'copydesk export <id>... | --query QUERY  --out DIR [--format html|fragment|md|txt|nitf|newsml-g2|ninjs] [--ninjs-version 1|2|3] [--provider NAME] [--overwrite] [--no-stylesheet] [--ignore-embargo]',
   options: {
     query: { type: 'string', description: 'export every article this search finds (same syntax as copydesk search)' },
     out: { type: 'string', description: 'the folder to write into (created if missing)' },
@@ -20,6 +20,10 @@ export const exportCommand: Command = {
     overwrite: { type: 'boolean', description: 'replace files and manifest.json that already exist' },
     'no-stylesheet': { type: 'boolean', description: 'leave the small print stylesheet out of html pages' },
     'no-revision': { type: 'boolean', description: 'do not record an export revision on each article' },
+    'ignore-embargo': {
+      type: 'boolean',
+      description: 'export articles still under embargo too (killed and withheld articles are refused regardless)',
+    },
   },
   run(ctx) {
     const out = stringOption(ctx, 'out');
@@ -42,6 +46,7 @@ export const exportCommand: Command = {
       overwrite: ctx.options.overwrite === true,
       printStylesheet: ctx.options['no-stylesheet'] !== true,
       recordRevisions: ctx.options['no-revision'] !== true,
+      ignoreEmbargo: ctx.options['ignore-embargo'] === true,
       ...(ninjsOption ? { ninjsVersion: Number(ninjsOption) as NinjsVersion } : {}),
       ...(provider ? { provider: provider.trim() } : {}),
       ...(ctx.interactive ? { onProgress: (p: ExportProgress) => drawProgress(p) } : {}),
@@ -55,6 +60,9 @@ export const exportCommand: Command = {
         else ctx.out(`${f.file}  ${f.headline ?? ''}`);
       }
       ctx.out(`${report.exported} exported, ${report.failed} failed → ${report.outDir} (manifest.json)`);
+      const embargoed = report.files.filter((f) => f.code === 'embargoed').length;
+      if (embargoed > 0)
+        ctx.err(`note: ${embargoed} article${embargoed === 1 ? ' is' : 's are'} under embargo and ${embargoed === 1 ? 'was' : 'were'} not exported; pass --ignore-embargo to export ${embargoed === 1 ? 'it' : 'them'} anyway.`);
     }
     return report.failed > 0 ? EXIT.partial : EXIT.ok;
   },

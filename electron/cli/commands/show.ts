@@ -1,5 +1,7 @@
 import { type Command, printJson, UsageError } from '../command.ts';
+import { exportRefusal } from '../../archive/export/refusal.ts';
 import { showOriginal } from './showOriginal.ts';
+import { wireLines } from './wireLines.ts';
 
 export const showCommand: Command = {
   name: 'show',
@@ -27,6 +29,9 @@ export const showCommand: Command = {
     if (meta) ctx.out(meta);
     ctx.out(`id ${article.id} · version ${article.version} · ${article.status} · ${article.wordCount} words`);
     if (article.source.path) ctx.out(`source ${article.source.path} (${article.source.encoding ?? 'unknown encoding'})`);
+    for (const line of wireLines(article)) ctx.out(line);
+    const refused = exportRefusal(article, new Date(ctx.archive().now()));
+    if (refused) ctx.out(`export refuses it: ${refused.reason}`);
     ctx.out('');
     ctx.out(article.bodyText);
     return 0;

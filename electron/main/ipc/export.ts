@@ -2,7 +2,15 @@
 // (the core sanitizes: sanitize-html needs Node, so the page gets finished
 // HTML); writing files runs in the writer worker (it records the `export`
 // revisions) after a native dialog in main chose where. One batch at a time.
-import type { ExportBatchValue, exportContract, ExportFileValue, ExportPreviewValue, ExportProgressValue, ExportSavedValue } from '../../../shared/contract/export.ts';
+import type {
+  ExportBatchValue,
+  exportContract,
+  ExportFileValue,
+  ExportPreviewValue,
+  ExportProgressValue,
+  ExportRefusalValue,
+  ExportSavedValue,
+} from '../../../shared/contract/export.ts';
 import { methodChannel } from '../../../shared/contract/define.ts';
 import { bodyToPlainText } from '../../../shared/editor/plainText.ts';
 import { FORMAT_EXTENSIONS } from '../../../shared/export/types.ts';
@@ -10,6 +18,7 @@ import type { Archive } from '../../archive/archive.ts';
 import { fileStem } from '../../archive/export/names.ts';
 import { renderExport } from '../../archive/export/render.ts';
 import type { ExportFileResult, ExportProgress, ExportReport } from '../../archive/export/types.ts';
+import { type ExportRefusal, exportRefusal } from '../../archive/export/refusal.ts';
 import { IpcError, unwrap } from './errors.ts';
 import { type DomainHandlers, inMain, type MainContext, reader } from './types.ts';
 import { chooseDestination } from './userChoice.ts';
@@ -17,6 +26,7 @@ import { chooseDestination } from './userChoice.ts';
 type Assignable<T extends U, U> = T;
 export type FileAgrees = Assignable<ExportFileResult, ExportFileValue>;
 export type ProgressAgrees = Assignable<ExportProgress, ExportProgressValue>;
+export type RefusalAgrees = Assignable<ExportRefusal, ExportRefusalValue>;
 
 /**
  * The preview frame must never navigate: a link followed inside it lands on an
@@ -39,7 +49,15 @@ export function previewOf(archive: Archive, id: string): ExportPreviewValue {
     fragment: renderExport(article, 'fragment'),
     text: bodyToPlainText(article.body),
     stem: fileStem(article),
+    refusal: exportRefusal(article, new Date(archive.now())),
   };
+}
+
+/** Refuse before any dialog opens; the core checks again when it writes. */
+function refuse(preview: ExportPreviewValue, ignoreEmbargo: boolean | undefined): void {
+  const refusal = preview.refusal;
+  if (refusal && !(refusal.code === 'embargoed' && ignoreEmbargo === true))
+    throw new IpcError('refused', `“${preview.headline || 'This article'}” cannot be exported: it is ${refusal.reason}.`);
 }
 
 async function preview(ctx: MainContext, id: string): Promise<ExportPreviewValue> {
@@ -51,16 +69,20 @@ let batchRunning = false;
 export const exportHandlers = {
   preview: reader((archive, input) => previewOf(archive, input.id)),
   copyHtml: inMain(async (ctx, input) => {
-    const { fragment, text } = await preview(ctx, input.id);
+    const value = await preview(ctx, input.id);
+    refuse(value, input.ignoreEmbargo);
+    const { fragment, text } = value;
     await ctx.writeClipboard({ html: fragment, text });
     return { copied: true as const, bytes: fragment.length };
   }),
   saveAs: inMain(async (ctx, input, caller): Promise<ExportSavedValue> => {
-    const { stem, headline } = await preview(ctx, input.id);
+    const value = await preview(ctx, input.id);
+    refuse(value, input.ignoreEmbargo);
+    const { stem, headline } = value;
     const extension = FORMAT_EXTENSIONS[input.format];
     const path = await chooseDestination(ctx, caller, 'export', (d) => d.saveFile({ title: `Export “${headline || 'article'}”`, defaultName: `${stem}.${extension}`, extensions: [extension] }));
     if (path === null) return { path: null };
-    return unwrap<ExportSavedValue>(await ctx.workers.op('write', 'exportToFile', { id: input.id, format: input.format, ninjsVersion: input.ninjsVersion, path }));
+    return unwrap<ExportSavedValue>(await ctx.workers.op('write', 'exportToFile', { id: input.id, format: input.format, ninjsVersion: input.ninjsVersion, path, ignoreEmbargo: input.ignoreEmbargo === true }));
   }),
   batch: inMain(async (ctx, input, caller): Promise<ExportBatchValue> => {
     if (batchRunning) throw new IpcError('busy', 'An export is already running; wait for it to finish.');
@@ -72,7 +94,7 @@ export const exportHandlers = {
       if (outDir === null) return { outDir: null, exported: 0, failed: 0, manifest: null, files: [] };
       ctx.emit('export', 'progress', { done: 0, total: ids.length, rate: 0, etaSeconds: null });
       const report = unwrap<ExportReport>(
-        await ctx.workers.op('write', 'exportBatch', { ids, outDir, format: input.format, ninjsVersion: input.ninjsVersion }, (p) => ctx.emit('export', 'progress', p as ExportProgressValue)),
+        await ctx.workers.op('write', 'exportBatch', { ids, outDir, format: input.format, ninjsVersion: input.ninjsVersion, ignoreEmbargo: input.ignoreEmbargo === true }, (p) => ctx.emit('export', 'progress', p as ExportProgressValue)),
       );
       const files = report.files.map(({ id, outcome, headline, file, code, reason }) => ({ id, outcome, headline, file, code, reason }));
       return { outDir: report.outDir, exported: report.exported, failed: report.failed, manifest: report.manifest, files };

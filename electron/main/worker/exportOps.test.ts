@@ -56,6 +56,31 @@ describe('export worker ops', () => {
     expect(preview.stem).toMatch(/ferry-2$/);
   });
 
+  it('refuses killed, withheld and (unless confirmed) embargoed articles: one file with the refused code, a batch with per-file failures', () => {
+    const killed = t.archive.createArticle({ headline: 'Killed ferry story', status: 'killed' }).id;
+    const embargoed = t.archive.createArticle({ headline: 'Embargoed ferry story', embargoedUntil: '2099-01-01T00:00:00Z' }).id;
+    const path = join(t.dir, 'refused.html');
+    expect(() => exportOps.exportToFile(t.archive, { id: killed, format: 'html', path })).toThrow(expect.objectContaining({ code: 'refused' }));
+    expect(() => exportOps.exportToFile(t.archive, { id: embargoed, format: 'html', path })).toThrow(/embargoed until 2099-01-01T00:00:00Z/);
+    expect(existsSync(path)).toBe(false);
+    expect(() => exportOps.exportToFile(t.archive, { id: killed, format: 'html', path, ignoreEmbargo: true })).toThrow(/killed/);
+    exportOps.exportToFile(t.archive, { id: embargoed, format: 'html', path, ignoreEmbargo: true });
+    expect(existsSync(path)).toBe(true);
+
+    expect(previewOf(t.archive, killed).refusal).toMatchObject({ code: 'killed' });
+    expect(previewOf(t.archive, embargoed).refusal).toEqual({
+      code: 'embargoed',
+      reason: 'embargoed until 2099-01-01T00:00:00Z (2099-01-01T00:00:00Z)',
+      embargoedUntil: '2099-01-01T00:00:00Z',
+    });
+    expect(previewOf(t.archive, ids[0] ?? '').refusal).toBeNull();
+
+    const batch = (dir: string, ignoreEmbargo?: boolean) =>
+      exportOps.exportBatch(t.archive, { ids: [killed, embargoed, ids[0]], outDir: join(t.dir, dir), format: 'txt', ...(ignoreEmbargo ? { ignoreEmbargo } : {}) });
+    expect(batch('b1').files.map((f) => f.code)).toEqual(['killed', 'embargoed', null]);
+    expect(batch('b2', true).files.map((f) => f.code)).toEqual(['killed', null, null]);
+  });
+
   it('points the preview’s links at a new window (refused by the frame’s sandbox), and only the preview’s', () => {
     const preview = previewOf(t.archive, ids[1] ?? '');
     expect(preview.document.match(/<base\b[^>]*>/g)).toEqual(['<base target="_blank" />']);

@@ -8,6 +8,7 @@ import type { Archive } from '../../archive/archive.ts';
 import { ArchiveError } from '../../archive/errors.ts';
 import { exportArticles } from '../../archive/export/exporter.ts';
 import { allHits } from '../../archive/search/allHits.ts';
+import { exportRefusal } from '../../archive/export/refusal.ts';
 import { renderExport } from '../../archive/export/render.ts';
 import { recordExportRevisions } from '../../archive/export/revision.ts';
 import type { ExportProgress } from '../../archive/export/types.ts';
@@ -46,6 +47,8 @@ export const exportOps = {
     const path = stringArg(args, 'path');
     const format = formatOf(args.format);
     const article = archive.getArticle(stringArg(args, 'id'));
+    const refused = exportRefusal(article, new Date(archive.now()), { ignoreEmbargo: args.ignoreEmbargo === true });
+    if (refused) throw new ArchiveError('refused', `“${article.headline || 'This article'}” cannot be exported: it is ${refused.reason}.`);
     const ninjsVersion = ninjsVersionOf(args.ninjsVersion);
     // Interchange formats carry the article's guid and this export's version (from its history, before this export is recorded).
     const identity = (INTERCHANGE_FORMATS as readonly string[]).includes(format) ? exportIdentity(archive, article) : undefined;
@@ -70,7 +73,13 @@ export const exportOps = {
       }
     };
     const ninjsVersion = ninjsVersionOf(args.ninjsVersion);
-    const report = exportArticles(archive, ids, { outDir: stringArg(args, 'outDir'), format: formatOf(args.format), ...(ninjsVersion ? { ninjsVersion } : {}), onProgress });
+    const report = exportArticles(archive, ids, {
+      outDir: stringArg(args, 'outDir'),
+      format: formatOf(args.format),
+      ...(ninjsVersion ? { ninjsVersion } : {}),
+      onProgress,
+      ignoreEmbargo: args.ignoreEmbargo === true,
+    });
     if (pending) progress?.(pending);
     return report;
   },

@@ -90,7 +90,7 @@ export function renderNewsmlG2(article: ExportArticle, identity = firstIdentity(
     meta.urgency !== null ? el('urgency', {}, String(meta.urgency)) : null,
     dateTime(article.updatedAt) ? el('contentModified', {}, dateTime(article.updatedAt) as string) : null,
     meta.located ? el('located', { literal: line(meta.located.countryCode !== '' ? `${meta.located.name}, ${meta.located.countryCode}` : meta.located.name) }, el('name', {}, line(meta.located.name))) : null,
-    ...meta.authors.map((a) => el('creator', { role: 'crol:author' }, el('name', {}, line(a.name)), text(a.role) ? el('note', {}, a.role) : null)),
+    ...meta.authors.map((a) => el('creator', {}, el('name', {}, line(a.name)), text(a.role) ? el('note', {}, a.role) : null)),
     lang ? el('language', { tag: lang }) : null,
     text(meta.genre) ? el('genre', { literal: line(meta.genre) }, el('name', {}, line(meta.genre))) : null,
     ...meta.subjects.map(subjectElement),

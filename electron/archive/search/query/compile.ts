@@ -6,6 +6,7 @@ import { runBigrams, splitCjk } from '../cjk.ts';
 import type { QueryNode } from './parser.ts';
 import type { FilterField, TextField } from './lexer.ts';
 import { type DateRange, parseDateRange } from './dates.ts';
+import { newsroomFilterSql } from './newsroom.ts';
 
 export interface SqlFilter {
   sql: string;
@@ -151,6 +152,10 @@ function filterSql(field: FilterField, value: string, negate: boolean, notices: 
         return { sql: '0', params: [] };
       }
       return wrap(rangeSql(field === 'posted' ? 'a.posted_at' : 'a.updated_at', range));
+    }
+    default: {
+      const filter = newsroomFilterSql(field, value, notices);
+      return filter ? wrap(filter) : { sql: '0', params: [] };
     }
   }
 }

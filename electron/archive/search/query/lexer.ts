@@ -1,8 +1,10 @@
 // Tokens of the query language. The lexer never fails: any input becomes a
 // list of tokens, with notices for what it had to repair (an unclosed quote).
 
+import { NEWSROOM_ALIASES, NEWSROOM_FILTER_FIELDS } from './newsroom.ts';
+
 export const TEXT_FIELDS = ['headline', 'dek', 'byline'] as const;
-export const FILTER_FIELDS = ['section', 'tag', 'status', 'posted', 'updated', 'desk'] as const;
+export const FILTER_FIELDS = ['section', 'tag', 'status', 'posted', 'updated', 'desk', ...NEWSROOM_FILTER_FIELDS] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 export type FilterField = (typeof FILTER_FIELDS)[number];
 const FIELD_ALIASES: Record<string, TextField | FilterField> = {
@@ -21,6 +23,7 @@ const FIELD_ALIASES: Record<string, TextField | FilterField> = {
   posted: 'posted',
   date: 'posted',
   updated: 'updated',
+  ...NEWSROOM_ALIASES,
 };
 
 export type Token =

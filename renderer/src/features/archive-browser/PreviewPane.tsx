@@ -6,6 +6,10 @@ import type { ErrorValue } from '../../../../shared/result.ts';
 import { api } from '../../api/client.ts';
 import { dateTime } from './format.ts';
 import { OriginalView } from './OriginalView.tsx';
+import { EmbargoNotice } from '../wire/EmbargoNotice.tsx';
+import { ItemProvenance } from '../wire/ItemProvenance.tsx';
+import { StatusBanner } from '../wire/StatusBanner.tsx';
+import { WireMetadata } from '../wire/WireMetadata.tsx';
 
 const PREVIEW_CHARS = 4000;
 
@@ -89,6 +93,8 @@ export function PreviewPane({ articleId, refreshKey, canEdit, onEdit, focusSigna
           Open for editing
         </button>
       </header>
+      <StatusBanner status={article.status} pubStatus={article.pubStatus} editorNote={article.editorNote} />
+      <EmbargoNotice until={article.embargoedUntil} />
       <dl className="fields">
         <Field name="Byline" value={article.byline} />
         <Field name="Dateline" value={article.dateline} />
@@ -101,6 +107,7 @@ export function PreviewPane({ articleId, refreshKey, canEdit, onEdit, focusSigna
         <Field name="Words" value={article.wordCount.toLocaleString('en')} />
         <Field name="Version" value={String(article.version)} />
       </dl>
+      <WireMetadata fields={article} id="preview-wire" />
       <h3>Provenance</h3>
       {src.path ? (
         <dl className="fields provenance">
@@ -110,6 +117,7 @@ export function PreviewPane({ articleId, refreshKey, canEdit, onEdit, focusSigna
           <Field name="Imported" value={dateTime(src.importedAt)} />
           <Field name="Zone assumed" value={src.timezoneAssumed ?? ''} />
           <Field name="SHA-256" value={src.sha256 ?? ''} mono />
+          <ItemProvenance source={src} provider={article.provider} />
         </dl>
       ) : (
         <p className="muted">Written in Copydesk on {dateTime(article.createdAt)}.</p>

@@ -6,6 +6,7 @@ import { type KeyboardEvent, type RefObject, useEffect } from 'react';
 import type { SearchHit } from '../../../../shared/model/search.ts';
 import { shortDate } from './format.ts';
 import { Snippet } from './Snippet.tsx';
+import { ResultBadges } from '../wire/ResultBadges.tsx';
 
 export const ROW_HEIGHT = 84;
 
@@ -85,6 +86,7 @@ function ResultRow({ hit }: { hit: SearchHit }) {
       <div className="result-head">
         <span className="headline">{hit.headline || '(no headline)'}</span>
         <span className="meta">
+          <ResultBadges hit={hit} />
           {hit.section && <span className="section">{hit.section}</span>}
           <time dateTime={hit.postedAt ?? undefined}>{shortDate(hit.postedAt)}</time>
         </span>

@@ -11,6 +11,9 @@ import { ConflictDialog } from './ConflictDialog.tsx';
 import { FieldsPanel } from './FieldsPanel.tsx';
 import type { BodyStats } from './plugins/TextStatsPlugin/TextStatsPlugin.tsx';
 import { ReadyChecklist } from './ReadyChecklist.tsx';
+import { EmbargoNotice } from '../wire/EmbargoNotice.tsx';
+import { StatusBanner } from '../wire/StatusBanner.tsx';
+import { WireMetadata } from '../wire/WireMetadata.tsx';
 import { SharedBanner } from '../sync/SharedBanner.tsx';
 import { type SaveState, useArticleDocument } from './useArticleDocument.ts';
 
@@ -147,6 +150,8 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus, onExp
         )}
       </header>
       <SharedBanner articleId={doc.id} onReadOnly={onReadOnly} current={currentText} onResolved={onClose} />
+      <StatusBanner status={fields.status} pubStatus={fields.pubStatus} editorNote={fields.editorNote} />
+      <EmbargoNotice until={fields.embargoedUntil} />
       {doc.notice && (
         <div className="cd-notice" role="alert">
           {doc.notice} <button type="button" onClick={() => doc.setNotice(null)} aria-label="Dismiss">×</button>
@@ -155,6 +160,7 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus, onExp
       <div className="cd-editor-main">
         <aside className="cd-sidebar">
           <FieldsPanel fields={fields} slugAuto={doc.slugAuto} readOnly={doc.conflict || lockedOut} setField={doc.setField} onStatus={onArticleStatus} headlineRef={headlineRef} />
+          <WireMetadata fields={fields} headingLevel={2} id={`wire-${doc.id}`} />
           <section className="cd-counts" aria-label="Counts">
             <div data-testid="count-body">
               Body: {counts.words} words · {counts.chars} chars

@@ -19,6 +19,7 @@ export function BatchExport({ initialQuery, format, ninjsVersion, onStatus }: Ba
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<ExportProgressValue | null>(null);
   const [result, setResult] = useState<ExportBatchValue | null>(null);
+  const [ignoreEmbargo, setIgnoreEmbargo] = useState(false);
 
   useEffect(() => api.export.onProgress(setProgress), []);
 
@@ -27,7 +28,7 @@ export function BatchExport({ initialQuery, format, ninjsVersion, onStatus }: Ba
     setRunning(true);
     setResult(null);
     setProgress(null);
-    const r = await api.export.batch({ query, format, ...(format === 'ninjs' ? { ninjsVersion } : {}) });
+    const r = await api.export.batch({ query, format, ...(format === 'ninjs' ? { ninjsVersion } : {}), ...(ignoreEmbargo ? { ignoreEmbargo } : {}) });
     setRunning(false);
     if (!r.ok) return onStatus(r.error.message);
     if (r.value.outDir === null) return onStatus('');
@@ -45,6 +46,10 @@ export function BatchExport({ initialQuery, format, ninjsVersion, onStatus }: Ba
           Export search results…
         </button>
       </div>
+      <label className="export-embargo-option">
+        <input type="checkbox" checked={ignoreEmbargo} onChange={(e) => setIgnoreEmbargo(e.target.checked)} /> Also export articles still under embargo (killed and
+        withheld articles are never exported)
+      </label>
       {running && progress && (
         <p className="export-progress">
           <progress max={progress.total} value={progress.done} aria-label="Export progress" /> {progress.done} / {progress.total}

@@ -4,6 +4,7 @@ import { useLayoutEffect, useRef } from 'react';
 import { ARTICLE_STATUSES } from '../../../../shared/model/article.ts';
 import type { FacetsValue } from '../../../../shared/contract/archive.ts';
 import { type ChipField, type Chip, rangeValue, readChips, removeChip, setChip, splitRange } from './query.ts';
+import { WireFilters } from './WireFilters.tsx';
 
 export interface FilterChipsProps {
   query: string;
@@ -13,7 +14,18 @@ export interface FilterChipsProps {
   onFocusSearch?(): void;
 }
 
-const LABELS: Readonly<Record<ChipField, string>> = { section: 'Section', status: 'Status', tag: 'Tag', posted: 'Posted', updated: 'Updated' };
+const LABELS: Readonly<Record<ChipField, string>> = {
+  section: 'Section',
+  status: 'Status',
+  tag: 'Tag',
+  posted: 'Posted',
+  updated: 'Updated',
+  provider: 'Provider',
+  urgency: 'Urgency',
+  slug: 'Slug',
+  subject: 'Subject',
+  embargo: 'Embargo',
+};
 
 export function FilterChips({ query, facets, onQuery, onFocusSearch }: FilterChipsProps) {
   const chips = readChips(query);
@@ -75,6 +87,7 @@ export function FilterChips({ query, facets, onQuery, onFocusSearch }: FilterChi
             </option>
           ))}
         </select>
+        <WireFilters facets={facets} provider={current('provider')} urgency={current('urgency')} onChange={set} />
         <DateRange field="posted" value={current('posted')} onChange={(v) => set('posted', v)} />
         <DateRange field="updated" value={current('updated')} onChange={(v) => set('updated', v)} />
       </div>

@@ -1,7 +1,7 @@
 // Filter chips read and write the query text itself (`section:World`,
 // `status:ready`, `tag:"climate change"`, `posted:2019-01-01..2019-03-31`),
 // so the box always shows exactly what is searched and a typed filter shows as a chip.
-export const CHIP_FIELDS = ['section', 'status', 'tag', 'posted', 'updated'] as const;
+export const CHIP_FIELDS = ['section', 'status', 'tag', 'posted', 'updated', 'provider', 'urgency', 'slug', 'subject', 'embargo'] as const;
 export type ChipField = (typeof CHIP_FIELDS)[number];
 
 export interface Chip {
@@ -11,7 +11,25 @@ export interface Chip {
   raw: string;
 }
 
-const ALIASES: Readonly<Record<string, ChipField>> = { section: 'section', status: 'status', tag: 'tag', tags: 'tag', posted: 'posted', date: 'posted', updated: 'updated' };
+const ALIASES: Readonly<Record<string, ChipField>> = {
+  section: 'section',
+  status: 'status',
+  tag: 'tag',
+  tags: 'tag',
+  posted: 'posted',
+  date: 'posted',
+  updated: 'updated',
+  // Newsroom metadata (the core's search/query/newsroom.ts).
+  provider: 'provider',
+  agency: 'provider',
+  urgency: 'urgency',
+  slug: 'slug',
+  slugline: 'slug',
+  subject: 'subject',
+  subjects: 'subject',
+  embargo: 'embargo',
+  embargoed: 'embargo',
+};
 // field:value or field:"quoted value", at the start or after whitespace, not negated.
 const TERM = /(^|\s)([A-Za-z]+):("([^"]*)"?|[^\s()"]+)/g;
 

@@ -97,15 +97,17 @@ export function readMeta(item: XmlElement, messagePriority: number | null): G2Me
 
 /** The `by` line as the author when there is one; else the creators, with their role. */
 function readAuthors(contentMeta: XmlElement | null, byline: string): Author[] {
-  // The `by` line names the writers; creators are then often the agency or a login (dpa's `gehler.annett`).
-  if (byline !== '') return [{ name: byline, role: '' }];
   const authors: Author[] = [];
   for (const c of kids(contentMeta, 'creator')) {
     const name = conceptName(c);
     if (name === '') continue;
-    const role = qcode(attr(c, 'role')).code || text(kidPath(c, 'personDetails', 'title'));
+    // A job title as a note on the creator (as Copydesk writes it), else the role's code.
+    const role = text(kid(c, 'note')) || text(kidPath(c, 'personDetails', 'title')) || qcode(attr(c, 'role')).code;
     if (!authors.some((a) => a.name === name)) authors.push({ name, role: role === 'source' ? '' : role });
   }
+  // The `by` line names the writers; creators are then often the agency or a login (dpa's
+  // `gehler.annett`): they stand as the authors only when each is named in the by-line.
+  if (byline !== '') return authors.length > 0 && authors.every((a) => byline.includes(a.name)) ? authors : [{ name: byline, role: '' }];
   return authors;
 }
 

@@ -28,6 +28,8 @@ export function concept(raw: JsonObject): Subject | null {
   } else if (code === '' && literal !== '' && literal !== label) {
     code = literal;
   }
+  // A 1.x scheme given as a vocabulary URI reads as its alias too.
+  scheme = IPTC_ALIASES.find(([p]) => p.test(scheme))?.[1] ?? scheme;
   // A qcode (`medtop:20000106`) carries its scheme.
   const q = /^([a-z][\w-]*):(.+)$/iu.exec(code);
   if (scheme === '' && q && !/^https?$/iu.test(q[1] as string)) [scheme, code] = [q[1] as string, q[2] as string];

@@ -88,7 +88,7 @@ describe('NITF: fields', () => {
       embargoedUntil: '2024-01-06T06:00:00+00:00',
       expiresAt: '2024-02-05T00:00:00+00:00',
     });
-    expect(a.identity).toEqual({ provider: 'gwn', id: 'gwn.2024.0042', version: null });
+    expect(a.identity).toEqual({ provider: 'gwn', id: 'gwn.2024.0042', version: 3 });
     expect(a.zoneAssumed).toBe(false);
   });
 

@@ -67,7 +67,9 @@ export function readNitf(nitf: XmlElement, zone: Zone): NitfStory {
     language: languageTag(attr(nitf, 'baselang') || attr(nitf, 'xml:lang') || attr(body, 'xml:lang') || firstLang(kid(body, 'body.content'))),
     ...dates.fields,
   };
-  return { fields, blocks, identity: id === '' ? null : { provider: provider.toLowerCase(), id, version: null }, zoneAssumed: dates.zoneAssumed };
+  // du-key's version counts the item's versions (AP, NTB, Copydesk write it); a non-number is not one.
+  const duVersion = /^\d{1,9}$/u.test(attr(kid(docdata, 'du-key'), 'version')) ? Number(attr(kid(docdata, 'du-key'), 'version')) : null;
+  return { fields, blocks, identity: id === '' ? null : { provider: provider.toLowerCase(), id, version: duVersion }, zoneAssumed: dates.zoneAssumed };
 }
 
 /** body.content, then body.end's tagline and bibliography (printed with the story). Never a note's body.content. */

@@ -220,9 +220,15 @@ describe('ANPA-1312 transmissions', () => {
         ['/capture.tst#a4120', true],
         ['/capture.tst#a4121', true],
       ]);
-      const first = t.archive.getArticle(report.files[0]?.articleId as string);
-      expect(first.headline).toBe('Zürich fire guts harbor warehouse');
-      expect(first.source).toMatchObject({ format: 'anpa-1312', itemProvider: 'ap', itemId: 'US--HarborFire', itemVersion: 0 });
+      // One keyword, two versions: the writethru is a new revision of the same article (identity rules, storeItem.ts).
+      expect(report.files.map((f) => f.outcome)).toEqual(['imported', 'updated']);
+      expect(report.files[1]?.articleId).toBe(report.files[0]?.articleId);
+      const article = t.archive.getArticle(report.files[0]?.articleId as string);
+      expect(article.headline).toBe('Zürich fire: chief suspects arson');
+      expect(article.source).toMatchObject({ format: 'anpa-1312', itemProvider: 'ap', itemId: 'US--HarborFire', itemVersion: 1 });
+      const revisions = t.archive.listRevisions(article.id);
+      expect(revisions.map((r) => r.itemVersion)).toEqual([0, 1]);
+      expect(t.archive.getRevision(article.id, revisions[0]?.id as number).fields.headline).toBe('Zürich fire guts harbor warehouse');
       expect(t.archive.check().ok).toBe(true);
     } finally {
       t.cleanup();
