@@ -19,3 +19,9 @@ export function contentHash(headline: string, bodyText: string): string {
 export function contentFoldHash(headline: string, bodyText: string): string {
   return sha256Hex(`${spaces(headline).toLowerCase()}\n${spaces(bodyText).toLowerCase()}`);
 }
+
+/** Both hashes, normalising the text once (the importer needs both for every article). */
+export function contentHashes(headline: string, bodyText: string): { contentHash: string; contentFoldHash: string } {
+  const joined = `${spaces(headline)}\n${spaces(bodyText)}`;
+  return { contentHash: sha256Hex(joined), contentFoldHash: sha256Hex(joined.toLowerCase()) };
+}
