@@ -35,7 +35,7 @@ interface JsDocument {
   head?: JsElement;
   body?: JsElement;
   documentElement?: JsElement;
-  childNodes: Array<{ remove(): void }>;
+  childNodes: unknown[];
   createElement(tag: string): JsElement;
   appendChild(child: JsElement | JsText): void;
 }
@@ -57,6 +57,15 @@ export function needsRoundTrip(root: Parent): boolean {
     }
   }
   return false;
+}
+
+/**
+ * A tag or attribute name as JSDOMParser reads it: dom-serializer writes names
+ * raw, and serializeForJsdomParser's `&nbsp;` → `&#160;` over the whole markup
+ * reaches into a name that holds one (htmlparser2 keeps `&` in names).
+ */
+function markupName(name: string): string {
+  return name.includes('&') ? name.replaceAll('&nbsp;', '&#160;') : name;
 }
 
 /** The text as dom-serializer writes it for JSDOMParser (serializeForJsdomParser). */
@@ -123,12 +132,17 @@ export function buildJsdomDocument(Parser: JsParserClass, root: Parent, url: str
       continue;
     }
     flushText(frame);
-    const element = doc.createElement(node.name);
-    for (const name in node.attribs) if (Object.hasOwn(node.attribs, name)) element.setAttribute(name, attributeValue(node.attribs[name] as string));
+    const element = doc.createElement(markupName(node.name));
+    for (const name in node.attribs) if (Object.hasOwn(node.attribs, name)) element.setAttribute(markupName(name), attributeValue(node.attribs[name] as string));
     frame.target.appendChild(element);
     stack.push({ source: node.children, index: 0, target: element, element, text: '' });
   }
-  if (doc.documentElement) for (let i = doc.childNodes.length; --i >= 0; ) if (doc.childNodes[i] !== doc.documentElement) doc.childNodes[i]?.remove();
+  // As JSDOMParser's parse ends: an HTML document keeps only its <html> element at the root.
+  if (doc.documentElement)
+    for (let i = doc.childNodes.length; --i >= 0; ) {
+      const child = doc.childNodes[i] as unknown;
+      if (child !== doc.documentElement) (child as { remove(): void }).remove();
+    }
   return doc;
 }
 
