@@ -6,6 +6,7 @@ import { ARTICLE_STATUSES, FIELD_NAMES, withFieldDefaults } from '../../shared/m
 import type { Revision, RevisionReason, RevisionSummary } from '../../shared/model/revision.ts';
 import type { Facets, SearchOptions, SearchResult } from '../../shared/model/search.ts';
 import type { OriginalText } from '../../shared/model/original.ts';
+import type { SubjectSuggestion } from '../../shared/model/newsroom.ts';
 import type { BodyState } from '../../shared/editor/serialized.ts';
 import { emptyBody } from '../../shared/editor/build.ts';
 import { slugify } from '../../shared/model/slug.ts';
@@ -13,6 +14,7 @@ import { articleFromRow, type ArticleRow } from './articles/mapper.ts';
 import { type ArticleOriginal, originalText, readOriginal } from './articles/original.ts';
 import * as articles from './articles/repository.ts';
 import type { PreparedBody } from './articles/preparedBody.ts';
+import { subjectSuggestions } from './articles/subjectSuggestions.ts';
 import { type Db, openArchiveDb, type OpenOptions } from './db/open.ts';
 import { ArchiveError } from './errors.ts';
 import { backupTo } from './maintenance/backup.ts';
@@ -250,6 +252,11 @@ export class Archive {
   /** The most used sections, tags and providers, and the urgencies in use, for the filter chips. */
   facets(): Facets {
     return searchFacets(this.db);
+  }
+
+  /** Subjects already used in the archive whose label, code or `scheme:code` starts with `prefix`, most used first. */
+  subjectSuggestions(prefix: string, limit?: number): SubjectSuggestion[] {
+    return subjectSuggestions(this.db, prefix, limit);
   }
 
   stats(): ArchiveStats {

@@ -43,6 +43,8 @@ export const archiveContract = domain({
         limit: z.int().min(1).max(MAX_PAGE).optional(),
         offset: z.int().min(0).max(10_000_000).optional(),
         sort: z.enum(SEARCH_SORTS).optional(),
+        /** Search every version of each article, as `history:` in the query does (the app's toggle writes `history:` instead). */
+        history: z.boolean().optional(),
       }),
     ),
     getArticle: method<Article>()(z.strictObject({ id: articleId })),

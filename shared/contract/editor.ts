@@ -4,7 +4,8 @@
 // (electron/main/ipc/editor.ts checks they agree at compile time).
 import { z } from 'zod';
 import { ARTICLE_STATUSES, type Article, type ArticleStatus } from '../model/article.ts';
-import { type NewsroomFields, PUB_STATUSES } from '../model/newsroom.ts';
+import { type NewsroomFields, PUB_STATUSES, type SubjectSuggestion } from '../model/newsroom.ts';
+import type { ReadyRules } from '../editing/readyRules.ts';
 import type { RevisionSummary } from '../model/revision.ts';
 import { ALLOWED_LINK_SCHEMES, BODY_NODE_TYPES } from '../editor/nodes.ts';
 import type { BodyState } from '../editor/serialized.ts';
@@ -19,6 +20,8 @@ export interface ArticleForEditValue {
   /** The working copy holds autosaved text that no revision records yet. */
   unrecorded: boolean;
   checklist: Checklist;
+  /** The desk's ready rules, so the editor's live checklist applies the ones the core enforces. */
+  readyRules: ReadyRules;
 }
 
 export interface AutosaveValue {
@@ -81,24 +84,37 @@ const bodyNode: z.ZodType<BodyNodeInput> = z.lazy(() =>
 export const bodySchema = z.strictObject({ root: bodyNode }) as unknown as z.ZodType<BodyState>;
 
 const text = (max: number) => z.string().max(max);
+// One line of text, as wire systems carry slugs, codes, names and roles: no line breaks or control codes.
+const line = (max: number) => text(max).regex(/^[^\p{Cc}]*$/u, 'Must be one line without control characters.');
 const scale = z.int().min(1).max(9).nullable();
 const instant = text(64).nullable();
+/** ISO 8601 date-time with seconds optional and a zone (Z or ±hh:mm), e.g. 2026-12-04T09:00:00Z: an instant, never a wall time. */
+export const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/u;
+const isoInstant = text(64)
+  .regex(ISO_INSTANT, 'Must be an ISO 8601 date-time with a zone, e.g. 2026-12-04T09:00:00Z or 2026-12-04T10:00:00+01:00.')
+  .refine((v) => Number.isFinite(Date.parse(v)), 'Not a real date and time.');
+const subject = z
+  .strictObject({ scheme: line(500), code: line(200), label: line(500) })
+  .refine((s) => s.code.trim() !== '' || s.label.trim() !== '', 'A subject needs a code or a label.');
+const author = z.strictObject({ name: line(500).refine((n) => n.trim() !== '', 'An author needs a name.'), role: line(200) });
+/** ISO 3166-1 alpha-2 (alpha-3 tolerated from older wires), upper case; '' when unknown. */
+const countryCode = text(3).regex(/^(?:[A-Z]{2,3})?$/u, 'A country code is two capital letters (ISO 3166-1), e.g. KR, or empty.');
 // Newsroom metadata (shared/model/newsroom.ts): bounded like every other field.
 const newsroomFieldsShape = {
-  slugline: text(200),
+  slugline: line(200),
   urgency: scale,
   priority: scale,
-  embargoedUntil: instant,
+  embargoedUntil: isoInstant.nullable(),
   expiresAt: instant,
   editorNote: text(5000),
   pubStatus: z.enum(PUB_STATUSES),
   provider: text(200),
   signals: z.array(text(100)).max(50),
-  subjects: z.array(z.strictObject({ scheme: text(500), code: text(200), label: text(500) })).max(500),
+  subjects: z.array(subject).max(500),
   genre: text(200),
-  keywords: z.array(text(200)).max(500),
-  located: z.strictObject({ name: text(500), countryCode: text(8) }).nullable(),
-  authors: z.array(z.strictObject({ name: text(500), role: text(200) })).max(100),
+  keywords: z.array(line(200)).max(500),
+  located: z.strictObject({ name: line(500), countryCode }).nullable(),
+  authors: z.array(author).max(100),
   copyrightHolder: text(1000),
   creditLine: text(1000),
   usageTerms: text(5000),
@@ -121,6 +137,9 @@ export const fieldsSchema = z
     ...newsroomFieldsShape,
   })
   .partial();
+
+/** The subject picker asks for at most this many at once (the core caps the same). */
+export const MAX_SUBJECT_SUGGESTIONS = 50;
 
 const version = z.int().min(1);
 const revisionId = z.int().min(1);
@@ -149,6 +168,14 @@ export const editorContract = domain({
       z.strictObject({ id: articleId, status: z.enum(ARTICLE_STATUSES), baseVersion: version.optional(), force: z.boolean().optional(), name: revisionName.optional() }),
     ),
     nameRevision: method<RevisionSummary>()(z.strictObject({ id: articleId, revisionId, name: revisionName })),
+    /** Subjects already used in the archive whose label, code or scheme:code starts with `prefix`, most used first. */
+    subjectSuggestions: method<{ suggestions: SubjectSuggestion[] }>()(
+      z.strictObject({ prefix: line(200), limit: z.int().min(1).max(MAX_SUBJECT_SUGGESTIONS).optional() }),
+    ),
+    /** Switches the desk's ready rules on or off for this archive; answers with the rules now in force. */
+    setReadyRules: method<ReadyRules>()(
+      z.strictObject({ slugline: z.boolean().optional(), embargo: z.boolean().optional(), wireUrgency: z.boolean().optional() }),
+    ),
   },
   events: {},
 });

@@ -43,6 +43,8 @@ export const manifest = {
       restore: true,
       setStatus: true,
       nameRevision: true,
+      subjectSuggestions: true,
+      setReadyRules: true,
     },
     preload: {},
     events: {},

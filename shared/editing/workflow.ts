@@ -2,6 +2,7 @@
 // editor can show the same checklist live while the user types.
 import type { ArticleStatus } from '../model/article.ts';
 import { countWords } from '../editor/plainText.ts';
+import { DEFAULT_READY_RULES, type ReadyRuleName, type ReadyRules, type WireReadyInput, wireRuleVerdicts } from './readyRules.ts';
 
 /**
  * Where each status may go next. Spiked copy comes back only as a draft. A
@@ -57,7 +58,7 @@ export function lengthVerdict(words: number, target: number | null, tolerance = 
   return { words, target, delta, within: Math.abs(delta) <= Math.ceil(target * tolerance) };
 }
 
-export type ChecklistItemId = 'headline' | 'tk' | 'length';
+export type ChecklistItemId = 'headline' | 'tk' | 'length' | ReadyRuleName;
 
 export interface ChecklistItem {
   id: ChecklistItemId;
@@ -80,9 +81,16 @@ export interface ChecklistInput {
   bodyWords?: number;
   targetLength: number | null;
   tolerance?: number;
+  /** The article's wire metadata; without it the desk's wire rules are not checked. */
+  wire?: WireReadyInput;
+  /** The desk's configurable rules (default: DEFAULT_READY_RULES). */
+  rules?: ReadyRules;
 }
 
-/** The "ready" checklist: headline present, no TK markers, length within target. */
+/**
+ * The "ready" checklist: headline present, no TK markers, length within target,
+ * then the desk's wire rules that are switched on (slugline, lapsed embargo, urgency on wire copy).
+ */
 export function readyChecklist(input: ChecklistInput): Checklist {
   const tk = countTkMarkers(input.headline) + countTkMarkers(input.dek) + countTkMarkers(input.bodyText);
   const length = lengthVerdict(input.bodyWords ?? countWords(input.bodyText), input.targetLength, input.tolerance);
@@ -108,6 +116,7 @@ export function readyChecklist(input: ChecklistInput): Checklist {
         : `${length.words} words: ${Math.abs(length.delta)} ${length.delta > 0 ? 'over' : 'under'} the target of ${length.target}.`,
     },
   ];
+  if (input.wire) items.push(...wireRuleVerdicts(input.wire, input.rules ?? DEFAULT_READY_RULES));
   return { ready: items.every((i) => i.ok), items };
 }
 

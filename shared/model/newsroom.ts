@@ -125,3 +125,8 @@ export function locatedText(l: Located | null): string {
   if (!l) return '';
   return [l.name, l.countryCode].filter((p) => p !== '').join(', ');
 }
+
+/** A subject already used in the archive, offered while the desk types one: how many articles carry it. */
+export interface SubjectSuggestion extends Subject {
+  uses: number;
+}

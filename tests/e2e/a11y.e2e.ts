@@ -1,7 +1,8 @@
 // axe-core (WCAG 2.2 A/AA) on every screen of the app, in the light and the
 // dark theme, with 0 violations as the bar: first run, import progress and
 // report, the browser with results and preview, the original view, the syntax
-// help, the editor with its find bar, checklist warnings, history and diff,
+// help, a search across versions (history:) with its preview, the editor with its find bar,
+// checklist warnings, the wire metadata controls (issue 12), history and diff,
 // the export dialog and the exported page. The screens are reached the way a
 // user reaches them, in one session, in order.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventChannel } from '../../shared/contract/define.ts';
+import { bodyFromParagraphs } from '../../shared/editor/build.ts';
+import { readArchive } from './editor/helpers.ts';
 import { scanBothThemes, type ScreenOptions } from './support/axe.ts';
 import { waitForText } from './support/expect.ts';
 import { writeImportFolder } from './support/fixtures.ts';
@@ -92,6 +95,22 @@ describe('accessibility (axe-core, WCAG 2.2 AA, light and dark)', () => {
     await session.page.getByRole('button', { name: 'Syntax' }).click();
   });
 
+  it('history search', async () => {
+    const page = session.page;
+    // A story corrected once (written beside the app, as a second window would): its first sentence is only in version 1.
+    readArchive(join(dir, 'archive.sqlite'), (archive) => {
+      const story = archive.createArticle({ headline: 'Bridge lane closure', body: bodyFromParagraphs(['The council closed the north lane.', 'Repairs take six weeks.']) });
+      archive.save({ id: story.id, baseVersion: 1, name: 'Correction', body: bodyFromParagraphs(['Repairs take six weeks.']) });
+    });
+    await page.getByLabel('Search the archive').fill('"north lane"');
+    await page.getByRole('checkbox', { name: 'All versions' }).check();
+    await waitForText(page.getByTestId('result-count'), /^1 result$/);
+    await page.getByTestId('results').getByRole('option').first().click();
+    await page.getByTestId('history-matches').getByRole('button').first().waitFor();
+    await expectClean('history search: a match only in earlier versions, in the row and the preview');
+    await page.getByRole('checkbox', { name: 'All versions' }).uncheck();
+  });
+
   it('editor with the find bar', async () => {
     const page = session.page;
     await page.getByLabel('Search the archive').fill(`"${TK_HEADLINE}"`);
@@ -114,6 +133,26 @@ describe('accessibility (axe-core, WCAG 2.2 AA, light and dark)', () => {
     await page.locator('.cd-checklist li[data-ok="false"]').first().waitFor();
     await page.locator('[data-testid=count-target][data-within=false]').waitFor();
     await expectClean('checklist warnings');
+  });
+
+  it('wire metadata controls', async () => {
+    const page = session.page;
+    const wire = page.getByRole('region', { name: 'Wire metadata' });
+    await wire.getByLabel('Slugline').fill('BC-Ferry');
+    await wire.getByLabel('Urgency').selectOption('3');
+    await wire.getByLabel('Time zone').selectOption('UTC');
+    await wire.getByLabel('Not before').fill('2030-06-01T08:00');
+    await waitForText(wire.getByTestId('embargo-utc'), /2030-06-01T08:00Z/);
+    await wire.getByRole('button', { name: 'Add author' }).click();
+    await wire.getByLabel('Author 1 name').fill('Desk writer');
+    await wire.getByLabel('Country code (ISO, e.g. KR)').fill('K'); // half-typed: the inline error shows
+    await wire.locator('.wire-error').waitFor();
+    await wire.getByRole('combobox', { name: /Add a subject/ }).fill('harbour');
+    await wire.getByRole('combobox', { name: /Add a subject/ }).press('Enter');
+    await wire.getByRole('button', { name: 'Remove subject harbour' }).waitFor();
+    await expectClean('wire metadata controls');
+    await wire.getByLabel('Country code (ISO, e.g. KR)').fill('');
+    await wire.getByRole('button', { name: 'Release embargo' }).click();
   });
 
   it('history and diff', async () => {

@@ -189,7 +189,7 @@ describe('wire items in the editor', () => {
     const editor = page.locator(`.cd-editor[data-article-id="${ids.killed as string}"]`);
     await editor.getByTestId('editor-body').waitFor();
     expect(await editor.getByTestId('status-banner').getAttribute('data-status')).toBe('killed');
-    const wire = editor.getByRole('region', { name: 'Wire' });
+    const wire = editor.getByRole('region', { name: 'Wire', exact: true });
     expect(await wire.textContent()).toContain('Pub statuscanceled');
     expect(await wire.locator('input, textarea, select').count()).toBe(0);
     await page.screenshot({ path: screenshotPath('screenshot-wire-editor.png') });

@@ -5,6 +5,8 @@ import { FIELD_NAMES } from '../../../shared/model/article.ts';
 import type { RevisionSummary } from '../../../shared/model/revision.ts';
 import type { BodyState } from '../../../shared/editor/serialized.ts';
 import type { Checklist } from '../../../shared/editing/workflow.ts';
+import type { ReadyRules } from '../../../shared/editing/readyRules.ts';
+import { readReadyRules } from '../workflow/rules.ts';
 import type { DiffFieldName, RevisionDiff, RevisionRef } from '../../../shared/editing/diff.ts';
 import type { Archive, NewArticle } from '../archive.ts';
 import { pickFields } from '../archive.ts';
@@ -25,6 +27,7 @@ export interface ArticleForEdit {
   /** True when the working copy holds text no revision has recorded yet (autosaves since the last revision). */
   unrecorded: boolean;
   checklist: Checklist;
+  readyRules: ReadyRules;
 }
 
 export class EditorService {
@@ -45,6 +48,7 @@ export class EditorService {
       latestRevisionId: latest?.id ?? null,
       unrecorded: !latest || latest.version < article.version,
       checklist: articleChecklist(this.archive, id),
+      readyRules: readReadyRules(this.archive.db),
     };
   }
 

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { bodyFromParagraphs } from '../../../shared/editor/build.ts';
 import { EditorService } from '../history/service.ts';
+import { DEFAULT_READY_RULES } from '../../../shared/editing/readyRules.ts';
+import { readReadyRules, writeReadyRules } from './rules.ts';
 import { fakeClock, tempArchive, type TempArchive } from '../testing/tempArchive.ts';
 
 let t: TempArchive | undefined;
@@ -52,5 +54,32 @@ describe('workflow', () => {
       expect.objectContaining({ code: 'conflict' }),
     );
     expect(() => service.setStatus({ id: article.id, status: 'bogus' as never })).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+  });
+});
+
+describe('ready rules of the desk', () => {
+  it('block ready with the failing rule named, and follow the archive settings', () => {
+    t = tempArchive({ clock: fakeClock('2026-12-03T12:00:00.000Z') });
+    const service = new EditorService(t.archive);
+    const wire = service.create({ headline: 'Rates rise', provider: 'dpa', embargoedUntil: '2026-12-03T08:00:00+09:00', body: bodyFromParagraphs(['Copy.']) });
+    expect(readReadyRules(t.archive.db)).toEqual(DEFAULT_READY_RULES);
+    expect(() => service.setStatus({ id: wire.id, status: 'ready' })).toThrow(/embargo \(2026-12-02T23:00Z\) has passed.*desk rule "embargo".*wire copy without an urgency/);
+    expect(writeReadyRules(t.archive.db, { slugline: true, embargo: false, wireUrgency: false })).toEqual({ slugline: true, embargo: false, wireUrgency: false });
+    expect(() => service.setStatus({ id: wire.id, status: 'ready' })).toThrow(/^Not ready: The slugline is empty\. \(desk rule "slugline"\)$/);
+    const open = service.open(wire.id);
+    expect(open.checklist.items.map((i) => i.id)).toEqual(['headline', 'tk', 'length', 'slugline']);
+    service.save({ id: wire.id, baseVersion: open.article.version, fields: { slugline: 'BC-Rates' } });
+    expect(service.setStatus({ id: wire.id, status: 'ready' })).toMatchObject({ changed: true, to: 'ready' });
+  });
+
+  it('lets a released embargo through; settings refuse unknown rules and wrong values', () => {
+    t = tempArchive({ clock: fakeClock('2026-12-03T12:00:00.000Z') });
+    const service = new EditorService(t.archive);
+    const a = service.create({ headline: 'Held', urgency: 2, provider: 'AP', embargoedUntil: '2026-12-01T00:00:00Z', body: bodyFromParagraphs(['Copy.']) });
+    expect(() => service.setStatus({ id: a.id, status: 'ready' })).toThrow(/desk rule "embargo"/);
+    service.save({ id: a.id, baseVersion: service.open(a.id).article.version, fields: { embargoedUntil: null } });
+    expect(service.setStatus({ id: a.id, status: 'ready' })).toMatchObject({ changed: true });
+    expect(() => writeReadyRules(t!.archive.db, { nonsense: true } as never)).toThrow(/Unknown ready rule "nonsense"/);
+    expect(() => writeReadyRules(t!.archive.db, { slugline: 'on' } as never)).toThrow(/on or off/);
   });
 });

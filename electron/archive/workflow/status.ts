@@ -1,13 +1,15 @@
 // Status changes: draft → edited → ready → published (and spiked). Moving to
 // ready or published runs the desk's checklist; a failing item blocks the
 // move (unless forced) and the error says which.
-import { ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/model/article.ts';
+import { type Article, ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/model/article.ts';
+import { isWireCopy } from '../../../shared/editing/readyRules.ts';
 import { canMove, type Checklist, GATED_STATUSES, readyChecklist, STATUS_TRANSITIONS } from '../../../shared/editing/workflow.ts';
 import type { Archive } from '../archive.ts';
 import { articleFromRow } from '../articles/mapper.ts';
 import { ArchiveError } from '../errors.ts';
 import { staleVersionError } from '../history/conflict.ts';
 import type { SaveOutcome } from '../history/save.ts';
+import { readReadyRules } from './rules.ts';
 
 export interface StatusChange {
   id: string;
@@ -31,8 +33,19 @@ export function isStatus(value: string): value is ArticleStatus {
 }
 
 export function articleChecklist(archive: Archive, id: string): Checklist {
-  const article = archive.getArticle(id);
-  return readyChecklist({ headline: article.headline, dek: article.dek, bodyText: article.bodyText, targetLength: article.targetLength });
+  return checklistOf(archive, archive.getArticle(id));
+}
+
+/** The fixed checklist plus the desk's ready rules from the archive's settings, judged at the archive's clock. */
+export function checklistOf(archive: Archive, article: Article): Checklist {
+  return readyChecklist({
+    headline: article.headline,
+    dek: article.dek,
+    bodyText: article.bodyText,
+    targetLength: article.targetLength,
+    wire: { slugline: article.slugline, urgency: article.urgency, embargoedUntil: article.embargoedUntil, wireCopy: isWireCopy(article), now: Date.parse(archive.now()) },
+    rules: readReadyRules(archive.db),
+  });
 }
 
 export function setStatus(archive: Archive, change: StatusChange): StatusOutcome {
@@ -44,7 +57,7 @@ export function setStatus(archive: Archive, change: StatusChange): StatusOutcome
       const article = articleFromRow(row);
       const from = article.status;
       const to = change.status;
-      const checklist = readyChecklist({ headline: article.headline, dek: article.dek, bodyText: article.bodyText, targetLength: article.targetLength });
+      const checklist = checklistOf(archive, article);
       if (from === to) return { from, to, changed: false, checklist, article };
       if (!canMove(from, to))
         throw new ArchiveError('invalid-input', `An article cannot go from ${from} to ${to}; from ${from} it can go to ${STATUS_TRANSITIONS[from].join(', ')}.`, { from, to });

@@ -109,3 +109,30 @@ describe('copydesk status', () => {
     expect((await cli('status', id, 'published')).err).toMatch(/cannot go from draft to published/);
   });
 });
+
+describe('copydesk ready-rules', () => {
+  it('shows the defaults, switches a rule, and status then names the rule that blocks ready', async () => {
+    const shown = await cli('ready-rules', '--json');
+    expect(shown.json()).toEqual({ rules: { slugline: false, embargo: true, wireUrgency: true } });
+    const set = await cli('ready-rules', '--slugline', 'on', '--wire-urgency', 'off', '--json');
+    expect(set.json()).toEqual({ rules: { slugline: true, embargo: true, wireUrgency: false } });
+    expect((await cli('ready-rules')).out).toMatch(/^on +--slugline +a slugline is present$/m);
+    const r = await cli('status', id, 'ready', '--json');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('The slugline is empty. (desk rule "slugline")');
+    const json = r.json() as { checklist: { items: Array<{ id: string; ok: boolean }> } };
+    expect(json.checklist.items.filter((i) => !i.ok).map((i) => i.id)).toEqual(['slugline']);
+    expect((await cli('edit', id, '--set', 'slugline=BC-Ferry', '--json')).code).toBe(0);
+    expect((await cli('status', id, 'ready', '--json')).json()).toMatchObject({ to: 'ready', changed: true });
+  });
+
+  it('refuses a value other than on or off, and edit refuses a wire field of the wrong shape', async () => {
+    const r = await cli('ready-rules', '--embargo', 'maybe');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/--embargo takes on or off/);
+    const bad = await cli('edit', id, '--set', 'embargoedUntil=2026-12-04 09:00');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/embargoedUntil: Must be an ISO 8601 date-time with a zone/);
+    expect((await cli('edit', id, '--set', 'urgency=12')).code).toBe(1);
+  });
+});

@@ -14,6 +14,7 @@ import { searchCommand } from './search.ts';
 import { showCommand } from './show.ts';
 import { statsCommand } from './stats.ts';
 import { statusCommand } from './status.ts';
+import { readyRulesCommand } from './readyRules.ts';
 import { conflictsCommand, resolveCommand } from './conflicts.ts';
 import { editCommand } from './edit.ts';
 import { remoteCommand } from './remote.ts';
@@ -31,6 +32,7 @@ export const COMMANDS: readonly Command[] = [
   diffCommand,
   restoreCommand,
   statusCommand,
+  readyRulesCommand,
   editCommand,
   remoteCommand,
   syncCommand,

@@ -18,6 +18,7 @@ export const archiveHandlers = {
       ...(input.limit !== undefined ? { limit: input.limit } : {}),
       ...(input.offset !== undefined ? { offset: input.offset } : {}),
       ...(input.sort !== undefined ? { sort: input.sort } : {}),
+      ...(input.history !== undefined ? { history: input.history } : {}),
     }),
   ),
   getArticle: reader((archive, input) => archive.getArticle(input.id)),

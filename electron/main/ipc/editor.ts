@@ -8,6 +8,7 @@ import { EditorService } from '../../archive/history/service.ts';
 import type { AutosaveResult } from '../../archive/history/autosave.ts';
 import type { SaveOutcome, SaveReceipt } from '../../archive/history/save.ts';
 import type { StatusOutcome } from '../../archive/workflow/status.ts';
+import { writeReadyRules } from '../../archive/workflow/rules.ts';
 import { type DomainHandlers, reader, writer } from './types.ts';
 
 // The contract restates the core's shapes (shared/ cannot import the core); these fail to compile if they drift.
@@ -47,4 +48,6 @@ export const editorHandlers = {
   ),
   setStatus: writer((archive, input) => editing(archive).setStatus(defined(input))),
   nameRevision: writer((archive, input) => editing(archive).nameRevision(input.id, input.revisionId, input.name)),
+  subjectSuggestions: reader((archive, input) => ({ suggestions: archive.subjectSuggestions(input.prefix, input.limit) })),
+  setReadyRules: writer((archive, input) => writeReadyRules(archive.db, defined(input))),
 } satisfies DomainHandlers<typeof editorContract>;

@@ -174,6 +174,7 @@ export function App() {
               revealFocus={revealFocus}
               canEdit={Editor !== null}
               onEdit={(id) => dispatchTabs({ type: 'open', articleId: id })}
+              onCompare={(id, revisionId) => dispatchTabs({ type: 'open', articleId: id, compare: revisionId })}
               onPreview={setPreviewId}
             />
           </div>

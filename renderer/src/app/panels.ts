@@ -5,6 +5,7 @@
 // App then opens articles in it (Enter on a result, "Open for editing",
 // File › New Article with articleId null). Until then the app only previews.
 import type { ComponentType } from 'react';
+import type { CompareRequest } from './tabs/tabsState.ts';
 import { EditorView } from '../features/editor/EditorView.tsx';
 import { openExport } from '../features/export/openExport.tsx';
 
@@ -21,7 +22,14 @@ export interface EditorPanelProps {
   onStatus?(status: EditorTabStatus): void;
   /** The editor's Export… button (the same dialog as File › Export…); absent in builds without export. */
   onExport?(articleId: string): void;
+  /**
+   * Show this revision against the current text in the history panel (a `history:` search's "Compare … with
+   * current"); a new `seq` asks again, also for an editor already open.
+   */
+  compare?: CompareRequest | null;
 }
+
+export type { CompareRequest } from './tabs/tabsState.ts';
 
 export interface EditorTabStatus {
   articleId: string;

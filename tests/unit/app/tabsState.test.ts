@@ -49,4 +49,22 @@ describe('tabsReducer', () => {
     s = tabsReducer(s, { type: 'update', key: s.active, articleId: 'a', headline: 'H', save: 'saved' });
     expect(tabsReducer(s, { type: 'update', key: s.active, articleId: 'a', headline: 'H', save: 'saved' })).toBe(s);
   });
+
+  it('opens with a revision to compare, and asks an open tab again with a new request', () => {
+    let s = run({ type: 'open', articleId: 'a', compare: 7 });
+    const key = s.active;
+    expect(activeTab(s)?.compare).toEqual({ revisionId: 7, seq: 1 });
+    expect(run({ type: 'open', articleId: 'b' }).tabs[0]?.compare).toBeNull();
+    s = tabsReducer(tabsReducer(s, { type: 'activate', key: BROWSER_TAB }), { type: 'open', articleId: 'a', compare: 7 });
+    expect(s.tabs).toHaveLength(1);
+    expect(s.active).toBe(key);
+    // The same revision again is a new request (the editor shows it again).
+    expect(activeTab(s)?.compare).toEqual({ revisionId: 7, seq: 2 });
+    s = tabsReducer(s, { type: 'open', articleId: 'a', compare: 4 });
+    expect(activeTab(s)?.compare).toEqual({ revisionId: 4, seq: 3 });
+    // Opening without one leaves the last request alone (the editor has already shown it).
+    const plain = tabsReducer(s, { type: 'open', articleId: 'a' });
+    expect(activeTab(plain)?.compare).toBe(activeTab(s)?.compare);
+    expect(tabsReducer(plain, { type: 'update', key, headline: 'H' }).tabs[0]?.compare).toEqual({ revisionId: 4, seq: 3 });
+  });
 });

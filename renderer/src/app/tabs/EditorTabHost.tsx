@@ -21,7 +21,7 @@ export function EditorTabHost({ Editor, tab, active, dispatch, onClose, onExport
   const close = useCallback(() => onClose(key), [onClose, key]);
   return (
     <div className="editor-host" role="tabpanel" id={panelDomId(key)} aria-labelledby={tabDomId(key)} hidden={!active} data-tab={key}>
-      <Editor articleId={tab.openedWith} active={active} onStatus={onStatus} onClose={close} {...(onExport ? { onExport } : {})} />
+      <Editor articleId={tab.openedWith} active={active} onStatus={onStatus} onClose={close} compare={tab.compare} {...(onExport ? { onExport } : {})} />
     </div>
   );
 }

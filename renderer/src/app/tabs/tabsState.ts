@@ -3,8 +3,17 @@
 // the archive browser is tab 0 and never closes; an article is open at most
 // once per window (opening it again focuses its tab); a new article's tab
 // learns its id once the draft exists, and from then on counts as that article.
+// Opening with `compare` (from a history: search) also asks the tab's editor to
+// show that revision against the current text, whether the tab is new or not.
 
 export const BROWSER_TAB = 'browser';
+
+/** A revision the tab's editor is asked to show against the current text (panels.ts passes it to the editor). */
+export interface CompareRequest {
+  revisionId: number;
+  /** Counts the requests made to one tab, so that asking twice for the same revision shows it twice. */
+  seq: number;
+}
 
 export type TabSaveState = 'saved' | 'dirty' | 'saving' | 'error';
 
@@ -19,6 +28,8 @@ export interface EditorTab {
   save: TabSaveState;
   /** The editor has reported once (until then the tab says "Opening…"). */
   loaded: boolean;
+  /** The latest revision the editor was asked to compare with the current text; null when never asked. */
+  compare: CompareRequest | null;
 }
 
 export interface TabsState {
@@ -30,7 +41,7 @@ export interface TabsState {
 }
 
 export type TabsAction =
-  | { type: 'open'; articleId: string }
+  | { type: 'open'; articleId: string; compare?: number }
   | { type: 'new' }
   | { type: 'close'; key: string }
   | { type: 'activate'; key: string }
@@ -55,12 +66,17 @@ export function tabsReducer(state: TabsState, action: TabsAction): TabsState {
   switch (action.type) {
     case 'open': {
       const existing = state.tabs.find((t) => t.articleId === action.articleId);
-      if (existing) return { ...state, active: existing.key };
-      const tab: EditorTab = { key: `tab-${state.next}`, openedWith: action.articleId, articleId: action.articleId, headline: '', save: 'saved', loaded: false };
+      const compare = (tab: EditorTab | undefined): CompareRequest | null =>
+        action.compare === undefined ? (tab?.compare ?? null) : { revisionId: action.compare, seq: (tab?.compare?.seq ?? 0) + 1 };
+      if (existing) {
+        if (action.compare === undefined) return { ...state, active: existing.key };
+        return { ...state, active: existing.key, tabs: state.tabs.map((t) => (t === existing ? { ...t, compare: compare(t) } : t)) };
+      }
+      const tab: EditorTab = { key: `tab-${state.next}`, openedWith: action.articleId, articleId: action.articleId, headline: '', save: 'saved', loaded: false, compare: compare(undefined) };
       return { tabs: [...state.tabs, tab], active: tab.key, next: state.next + 1 };
     }
     case 'new': {
-      const tab: EditorTab = { key: `tab-${state.next}`, openedWith: null, articleId: null, headline: '', save: 'saved', loaded: false };
+      const tab: EditorTab = { key: `tab-${state.next}`, openedWith: null, articleId: null, headline: '', save: 'saved', loaded: false, compare: null };
       return { tabs: [...state.tabs, tab], active: tab.key, next: state.next + 1 };
     }
     case 'close': {

@@ -10,6 +10,7 @@ import { FilterChips } from '../search/FilterChips.tsx';
 import { SearchBar } from '../search/SearchBar.tsx';
 import { useSearch } from '../search/useSearch.ts';
 import { reportSearch } from '../export/searchScope.ts';
+import { isHistoryHit } from './historyMatches.ts';
 import { PreviewPane } from './PreviewPane.tsx';
 import { ResultsList } from './ResultsList.tsx';
 
@@ -26,6 +27,8 @@ export interface ArchiveBrowserProps {
   onEdit(id: string): void;
   /** The article shown in the preview (for File › Export…). */
   onPreview?(id: string | null): void;
+  /** Open an article with its history panel showing a revision against the current text (history: results). */
+  onCompare?(id: string, revisionId: number): void;
 }
 
 export function ArchiveBrowser(props: ArchiveBrowserProps) {
@@ -106,6 +109,8 @@ export function ArchiveBrowser(props: ArchiveBrowserProps) {
   };
 
   const focusSearch = useCallback(() => inputRef.current?.focus(), []);
+  // A history: result tells the preview which of its revisions held the match.
+  const selectedHit = selected >= 0 ? hitAt(selected) : null;
 
   const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp' || (event.key === 'Enter' && selected >= 0)) {
@@ -154,7 +159,16 @@ export function ArchiveBrowser(props: ArchiveBrowserProps) {
           onKeyDown={onListKey}
         />
       </section>
-      <PreviewPane articleId={previewId} refreshKey={props.refreshKey} canEdit={props.canEdit} onEdit={props.onEdit} focusSignal={props.revealFocus ?? 0} focusId={props.revealId} />
+      <PreviewPane
+        articleId={previewId}
+        refreshKey={props.refreshKey}
+        canEdit={props.canEdit}
+        onEdit={props.onEdit}
+        focusSignal={props.revealFocus ?? 0}
+        focusId={props.revealId}
+        historyHit={isHistoryHit(selectedHit) ? selectedHit : null}
+        {...(props.onCompare ? { onCompare: props.onCompare } : {})}
+      />
     </div>
   );
 }

@@ -5,6 +5,8 @@ import type { Article } from '../../../../shared/model/article.ts';
 import type { ErrorValue } from '../../../../shared/result.ts';
 import { api } from '../../api/client.ts';
 import { dateTime } from './format.ts';
+import { HistoryMatches } from './HistoryMatches.tsx';
+import type { HistoryHit } from './historyMatches.ts';
 import { OriginalView } from './OriginalView.tsx';
 import { EmbargoNotice } from '../wire/EmbargoNotice.tsx';
 import { ItemProvenance } from '../wire/ItemProvenance.tsx';
@@ -25,9 +27,13 @@ export interface PreviewPaneProps {
    */
   focusSignal?: number;
   focusId?: string | null;
+  /** The selected result of a `history:` search: which revisions held its match (shown when it is this article). */
+  historyHit?: HistoryHit | null;
+  /** Open the article with the history panel showing this revision against the current text. */
+  onCompare?(id: string, revisionId: number): void;
 }
 
-export function PreviewPane({ articleId, refreshKey, canEdit, onEdit, focusSignal = 0, focusId = null }: PreviewPaneProps) {
+export function PreviewPane({ articleId, refreshKey, canEdit, onEdit, focusSignal = 0, focusId = null, historyHit = null, onCompare }: PreviewPaneProps) {
   const [article, setArticle] = useState<Article | null>(null);
   const [error, setError] = useState<ErrorValue | null>(null);
   const latest = useRef<string | null>(null);
@@ -95,6 +101,7 @@ export function PreviewPane({ articleId, refreshKey, canEdit, onEdit, focusSigna
       </header>
       <StatusBanner status={article.status} pubStatus={article.pubStatus} editorNote={article.editorNote} />
       <EmbargoNotice until={article.embargoedUntil} />
+      {historyHit?.id === article.id && <HistoryMatches hit={historyHit} canCompare={canEdit && onCompare !== undefined} onCompare={(rev) => onCompare?.(article.id, rev)} />}
       <dl className="fields">
         <Field name="Byline" value={article.byline} />
         <Field name="Dateline" value={article.dateline} />

@@ -5,6 +5,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, type RefObject, useEffect } from 'react';
 import type { SearchHit } from '../../../../shared/model/search.ts';
 import { shortDate } from './format.ts';
+import { HistoryRowNote } from './HistoryMatches.tsx';
+import { isHistoryHit } from './historyMatches.ts';
 import { Snippet } from './Snippet.tsx';
 import { ResultBadges } from '../wire/ResultBadges.tsx';
 
@@ -92,6 +94,7 @@ function ResultRow({ hit }: { hit: SearchHit }) {
         </span>
       </div>
       <Snippet segments={hit.snippet} />
+      {isHistoryHit(hit) && <HistoryRowNote hit={hit} />}
     </>
   );
 }

@@ -4,7 +4,7 @@ import type { ArticleForEditValue } from '../../../../shared/contract/editor.ts'
 import { countTkMarkers, lengthVerdict, readyChecklist } from '../../../../shared/editing/workflow.ts';
 import { countCharacters, countWords } from '../../../../shared/editor/plainText.ts';
 import type { ArticleStatus } from '../../../../shared/model/article.ts';
-import type { EditorTabStatus } from '../../app/panels.ts';
+import type { CompareRequest, EditorTabStatus } from '../../app/panels.ts';
 import { HistoryPanel } from '../history/HistoryPanel.tsx';
 import { BodyEditor } from './BodyEditor.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
@@ -14,6 +14,11 @@ import { ReadyChecklist } from './ReadyChecklist.tsx';
 import { EmbargoNotice } from '../wire/EmbargoNotice.tsx';
 import { StatusBanner } from '../wire/StatusBanner.tsx';
 import { WireMetadata } from '../wire/WireMetadata.tsx';
+import { EDITABLE_WIRE_FIELDS, WireFieldsEditor } from '../wire/WireFieldsEditor.tsx';
+import { useEmbargoHolds } from '../wire/useEmbargo.ts';
+import { isWireCopy, type ReadyRuleName } from '../../../../shared/editing/readyRules.ts';
+import type { SubjectSuggestion } from '../../../../shared/model/newsroom.ts';
+import { editorApi } from './api.ts';
 import { SharedBanner } from '../sync/SharedBanner.tsx';
 import { type SaveState, useArticleDocument } from './useArticleDocument.ts';
 
@@ -38,14 +43,25 @@ interface ArticleEditorProps {
   onStatus?(status: EditorTabStatus): void;
   /** Opens the export dialog for this article (the Export… button); without it there is no button. */
   onExport?(articleId: string): void;
+  /** Open the history panel on this revision against the current text (a history: search's Compare button). */
+  compare?: CompareRequest | null;
 }
 
-export function ArticleEditor({ initial, onClose, active = true, onStatus, onExport }: ArticleEditorProps) {
+export function ArticleEditor({ initial, onClose, active = true, onStatus, onExport, compare = null }: ArticleEditorProps) {
   const doc = useArticleDocument(initial);
   const [bodyText, setBodyText] = useState(initial.article.bodyText);
   const [tkInBody, setTkInBody] = useState(0);
   const [findOpen, setFindOpen] = useState(false);
-  const [historyOpen, setHistoryOpen] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(compare !== null);
+  // Each new compare request (re)opens the panel, which shows that revision against the current text once:
+  // closing and reopening History later starts from the usual A/B choice.
+  const [pendingCompare, setPendingCompare] = useState(compare);
+  useEffect(() => {
+    if (compare === null) return;
+    setPendingCompare(compare);
+    setHistoryOpen(true);
+  }, [compare]);
+  const compareShown = useCallback(() => setPendingCompare(null), []);
   const [revisionName, setRevisionName] = useState('');
   // Someone else holds the shared archive's lock: read-only until they let go (or a chief breaks it).
   const [lockedOut, setLockedOut] = useState(false);
@@ -86,10 +102,42 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus, onExp
   const counts = useMemo(() => ({ words: countWords(bodyText), chars: countCharacters(bodyText) }), [bodyText]);
   const length = lengthVerdict(counts.words, fields.targetLength);
   const tkTotal = tkInBody + countTkMarkers(fields.headline) + countTkMarkers(fields.dek);
-  const checklist = useMemo(
-    () => readyChecklist({ headline: fields.headline, dek: fields.dek, bodyText, bodyWords: counts.words, targetLength: fields.targetLength }),
-    [fields.headline, fields.dek, bodyText, counts.words, fields.targetLength],
+  // Flips when the embargo's instant passes while the editor is open, so the lapsed-embargo rule shows at once.
+  const embargoHolding = useEmbargoHolds(fields.embargoedUntil);
+  const [readyRules, setReadyRules] = useState(initial.readyRules);
+  // Shown switched at once (a checkbox must follow the click); the archive's answer, or the old value on failure, follows.
+  const onRule = useCallback(
+    (name: ReadyRuleName, on: boolean) => {
+      setReadyRules((rules) => ({ ...rules, [name]: on }));
+      void editorApi.setReadyRules({ [name]: on }).then((r) => {
+        if (r.ok) setReadyRules(r.value);
+        else {
+          setReadyRules((rules) => ({ ...rules, [name]: !on }));
+          doc.setNotice(r.error.message);
+        }
+      });
+    },
+    [doc.setNotice],
   );
+  const wireCopy = isWireCopy({ provider: fields.provider, source: initial.article.source });
+  const checklist = useMemo(
+    () =>
+      readyChecklist({
+        headline: fields.headline,
+        dek: fields.dek,
+        bodyText,
+        bodyWords: counts.words,
+        targetLength: fields.targetLength,
+        wire: { slugline: fields.slugline, urgency: fields.urgency, embargoedUntil: fields.embargoedUntil, wireCopy, now: Date.now() },
+        rules: readyRules,
+      }),
+    // embargoHolding is a dependency on purpose: it re-judges the embargo when it lapses.
+    [fields.headline, fields.dek, bodyText, counts.words, fields.targetLength, fields.slugline, fields.urgency, fields.embargoedUntil, wireCopy, readyRules, embargoHolding],
+  );
+  const suggestSubjects = useCallback(async (prefix: string): Promise<SubjectSuggestion[]> => {
+    const r = await editorApi.subjectSuggestions({ prefix: prefix.replace(/\p{Cc}+/gu, ' ').slice(0, 200), limit: 10 });
+    return r.ok ? r.value.suggestions : [];
+  }, []);
 
   const onArticleStatus = (status: ArticleStatus) => {
     void doc.setStatus(status);
@@ -160,7 +208,8 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus, onExp
       <div className="cd-editor-main">
         <aside className="cd-sidebar">
           <FieldsPanel fields={fields} slugAuto={doc.slugAuto} readOnly={doc.conflict || lockedOut} setField={doc.setField} onStatus={onArticleStatus} headlineRef={headlineRef} />
-          <WireMetadata fields={fields} headingLevel={2} id={`wire-${doc.id}`} />
+          <WireFieldsEditor fields={fields} readOnly={doc.conflict || lockedOut} setField={doc.setField} suggestSubjects={suggestSubjects} />
+          <WireMetadata fields={fields} headingLevel={2} id={`wire-${doc.id}`} hide={EDITABLE_WIRE_FIELDS} />
           <section className="cd-counts" aria-label="Counts">
             <div data-testid="count-body">
               Body: {counts.words} words · {counts.chars} chars
@@ -174,7 +223,7 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus, onExp
               TK markers: {tkTotal}
             </div>
           </section>
-          <ReadyChecklist checklist={checklist} />
+          <ReadyChecklist checklist={checklist} rules={readyRules} onRule={onRule} />
         </aside>
         {/* Not a <main>: the app's workspace is the window's one main landmark. */}
         <div className="cd-body-column">
@@ -196,6 +245,8 @@ export function ArticleEditor({ initial, onClose, active = true, onStatus, onExp
             beforeCompare={doc.flush}
             onRestore={(revisionId, field) => doc.restore(revisionId, field)}
             onClose={closeHistory}
+            compare={pendingCompare}
+            onCompareShown={compareShown}
           />
         )}
       </div>

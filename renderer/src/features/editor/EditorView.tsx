@@ -8,7 +8,7 @@ import { ArticleEditor } from './ArticleEditor.tsx';
 import { closingWriteSettled } from './pendingWrites.ts';
 import './editor.css';
 
-export function EditorView({ articleId, onClose, active = true, onStatus, onExport }: EditorPanelProps) {
+export function EditorView({ articleId, onClose, active = true, onStatus, onExport, compare = null }: EditorPanelProps) {
   const [loaded, setLoaded] = useState<ArticleForEditValue | null>(null);
   const [error, setError] = useState<string | null>(null);
   // React's StrictMode runs effects twice in development; one new article, not two.
@@ -45,6 +45,7 @@ export function EditorView({ articleId, onClose, active = true, onStatus, onExpo
       initial={loaded}
       onClose={onClose}
       active={active}
+      compare={compare}
       {...(onStatus ? { onStatus } : {})}
       {...(onExport ? { onExport } : {})}
     />

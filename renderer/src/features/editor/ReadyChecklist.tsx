@@ -1,8 +1,24 @@
-// The "ready" checklist, live: what still blocks moving the story to ready.
+// The "ready" checklist, live: what still blocks moving the story to ready,
+// and the desk's configurable rules (kept in the archive, so switching one
+// here applies to the CLI and every other editor of this archive too).
 import { useId } from 'react';
 import type { Checklist } from '../../../../shared/editing/workflow.ts';
+import { READY_RULE_NAMES, type ReadyRuleName, type ReadyRules } from '../../../../shared/editing/readyRules.ts';
 
-export function ReadyChecklist({ checklist }: { checklist: Checklist }) {
+const RULE_LABELS: Readonly<Record<ReadyRuleName, string>> = {
+  slugline: 'Require a slugline',
+  embargo: 'Refuse a lapsed embargo until it is released',
+  wireUrgency: 'Require an urgency on wire copy',
+};
+
+export interface ReadyChecklistProps {
+  checklist: Checklist;
+  /** The desk's rules and a way to switch them; without them the rules are not shown. */
+  rules?: ReadyRules;
+  onRule?(name: ReadyRuleName, on: boolean): void;
+}
+
+export function ReadyChecklist({ checklist, rules, onRule }: ReadyChecklistProps) {
   const titleId = useId();
   return (
     <section className="cd-checklist" aria-labelledby={titleId} data-ready={checklist.ready}>
@@ -17,6 +33,16 @@ export function ReadyChecklist({ checklist }: { checklist: Checklist }) {
           </li>
         ))}
       </ul>
+      {rules && onRule && (
+        <details className="cd-desk-rules">
+          <summary>Desk rules</summary>
+          {READY_RULE_NAMES.map((name) => (
+            <label key={name} className="cd-desk-rule">
+              <input type="checkbox" name={`rule-${name}`} checked={rules[name]} onChange={(e) => onRule(name, e.target.checked)} /> {RULE_LABELS[name]}
+            </label>
+          ))}
+        </details>
+      )}
     </section>
   );
 }

@@ -1,7 +1,10 @@
 // The revision list: time, reason, name and word-count change. Pick two to
-// compare (A older, B newer by default), name a revision, restore one.
-import { useEffect, useId, useRef, useState } from 'react';
+// compare (A older, B newer by default), name a revision, restore one. Asked
+// with `compare` (a history: search's "Compare rev N with current"), it shows
+// that revision against the current text at once.
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { RevisionSummary } from '../../../../shared/model/revision.ts';
+import type { CompareRequest } from '../../app/panels.ts';
 import type { DiffFieldName, RevisionDiff } from '../../../../shared/editing/diff.ts';
 import { historyApi } from './api.ts';
 import { DiffView } from './DiffView.tsx';
@@ -14,6 +17,10 @@ export interface HistoryPanelProps {
   beforeCompare(): Promise<void>;
   onRestore(revisionId: number, field?: DiffFieldName): Promise<boolean>;
   onClose(): void;
+  /** Show this revision against the current text now (A = the revision, B = current). */
+  compare?: CompareRequest | null;
+  /** The requested comparison is on screen (or failed with a message): the request is used up. */
+  onCompareShown?(): void;
 }
 
 function delta(revs: RevisionSummary[], i: number): string {
@@ -23,7 +30,7 @@ function delta(revs: RevisionSummary[], i: number): string {
   return d === 0 ? '±0' : d > 0 ? `+${d}` : `−${-d}`;
 }
 
-export function HistoryPanel({ articleId, refreshKey, beforeCompare, onRestore, onClose }: HistoryPanelProps) {
+export function HistoryPanel({ articleId, refreshKey, beforeCompare, onRestore, onClose, compare: request = null, onCompareShown }: HistoryPanelProps) {
   const [revisions, setRevisions] = useState<RevisionSummary[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [a, setA] = useState<number | null>(null);
@@ -52,13 +59,30 @@ export function HistoryPanel({ articleId, refreshKey, beforeCompare, onRestore, 
     };
   }, [articleId, refreshKey, reload]);
 
+  const showDiff = useCallback(
+    async (from: number, to: number | 'current') => {
+      await beforeCompare();
+      const r = await historyApi.diff({ id: articleId, from, to });
+      if (r.ok) setDiff(r.value);
+      else setError(r.error.message);
+    },
+    [articleId, beforeCompare],
+  );
   const compare = async () => {
     if (a === null || b === null) return;
-    await beforeCompare();
-    const r = await historyApi.diff({ id: articleId, from: a, to: b });
-    if (r.ok) setDiff(r.value);
-    else setError(r.error.message);
+    await showDiff(a, b);
   };
+
+  // A requested comparison: A and B are set to it (the list keeps them) and the diff shows; the title takes
+  // the focus again when the panel was already open (the tab has just come to the front).
+  useEffect(() => {
+    if (request === null) return;
+    setA(request.revisionId);
+    setB('current');
+    titleRef.current?.focus();
+    void showDiff(request.revisionId, 'current').then(() => onCompareShown?.());
+    // Only a new request runs this (its seq), not a new showDiff or callback.
+  }, [request?.seq]);
 
   const saveName = async () => {
     if (!naming) return;

@@ -1,6 +1,7 @@
-// The search box, the sort order, the result count and the syntax help toggle.
+// The search box, the sort order, the "All versions" (history:) toggle, the result count and the syntax help toggle.
 import { type KeyboardEvent, type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { SEARCH_SORTS, type SearchSort } from '../../../../shared/model/search.ts';
+import { HistoryToggle } from './HistoryToggle.tsx';
 import { SyntaxHelp } from './SyntaxHelp.tsx';
 
 const SORT_LABELS: Readonly<Record<SearchSort, string>> = { relevance: 'Relevance', posted: 'Posted (newest)', updated: 'Updated (newest)' };
@@ -66,6 +67,7 @@ export function SearchBar(props: SearchBarProps) {
             ))}
           </select>
         </label>
+        <HistoryToggle query={props.query} onQuery={props.onQuery} />
         <button type="button" className="ghost" ref={helpButton} aria-expanded={help} aria-controls={helpId} onClick={toggleHelp} title="The search language (F1; Escape closes)">
           Syntax
         </button>

@@ -6,6 +6,7 @@ const ROWS: ReadonlyArray<readonly [string, string]> = [
   ['brexit OR referendum', 'either word'],
   ['-sport   NOT sport', 'leave out a word'],
   ['(tax OR budget) vote', 'group with parentheses'],
+  ['history:"troop withdrawal"', 'every version of each article, not only the current text (the “All versions” toggle)'],
   ['headline:   byline:   dek:', 'search one field'],
   ['section:world   tag:"climate change"   status:ready', 'filters (the chips write these)'],
   ['posted:2019   posted:2019-01   posted:2019-01-01..2019-03-31', 'posted or updated dates, ranges open on either side'],

@@ -1,6 +1,6 @@
 // The newsroom metadata a wire item carried, read-only: the preview's "Wire"
-// section and the editor's. Editing these fields is issue 12's; this is the
-// display it builds on. Empty fields are left out; nothing at all when the
+// section, and in the editor the fields the desk does not edit (provider,
+// priority, pub status, signals, credit…; WireFieldsEditor edits the rest). Empty fields are left out; nothing at all when the
 // article carries none.
 import type { ReactNode } from 'react';
 import type { ArticleFields } from '../../../../shared/model/article.ts';
@@ -34,30 +34,32 @@ export interface WireMetadataProps {
   /** Heading level of the section title (the preview uses h3, the editor's sidebar h2). */
   headingLevel?: 2 | 3;
   id: string;
+  /** Fields left out (the editor shows the ones it edits in its own controls). */
+  hide?: ReadonlyArray<keyof WireFields>;
 }
 
-export function WireMetadata({ fields: f, headingLevel = 3, id }: WireMetadataProps) {
+export function WireMetadata({ fields: f, headingLevel = 3, id, hide = [] }: WireMetadataProps) {
   const when = (iso: string | null) => (iso === null ? '' : `${localText(iso)} (${instantText(iso)})`);
-  const rows: Array<[string, ReactNode]> = [
-    ['Slugline', f.slugline],
-    ['Urgency', f.urgency === null ? '' : `${f.urgency}${f.urgency === 1 ? ' (flash)' : ''}`],
-    ['Priority', f.priority === null ? '' : String(f.priority)],
-    ['Provider', f.provider],
-    ['Embargo', f.embargoedUntil === null ? '' : `${when(f.embargoedUntil)}${embargoHolds(f.embargoedUntil, Date.now()) ? '' : ' — lifted'}`],
-    ['Expires', when(f.expiresAt)],
-    ['Pub status', f.pubStatus],
-    ['Signals', f.signals.join(', ')],
-    ['Genre', f.genre],
-    ['Subjects', f.subjects.length === 0 ? '' : <SubjectList subjects={f.subjects} />],
-    ['Keywords', f.keywords.join(', ')],
-    ['Located', locatedText(f.located)],
-    ['Authors', f.authors.length === 0 ? '' : <AuthorList authors={f.authors} />],
-    ['Credit', f.creditLine],
-    ['Copyright', f.copyrightHolder],
-    ['Usage terms', f.usageTerms],
-    ['Editor’s note', f.editorNote],
+  const rows: Array<[keyof WireFields, string, ReactNode]> = [
+    ['slugline', 'Slugline', f.slugline],
+    ['urgency', 'Urgency', f.urgency === null ? '' : `${f.urgency}${f.urgency === 1 ? ' (flash)' : ''}`],
+    ['priority', 'Priority', f.priority === null ? '' : String(f.priority)],
+    ['provider', 'Provider', f.provider],
+    ['embargoedUntil', 'Embargo', f.embargoedUntil === null ? '' : `${when(f.embargoedUntil)}${embargoHolds(f.embargoedUntil, Date.now()) ? '' : ' — lifted'}`],
+    ['expiresAt', 'Expires', when(f.expiresAt)],
+    ['pubStatus', 'Pub status', f.pubStatus],
+    ['signals', 'Signals', f.signals.join(', ')],
+    ['genre', 'Genre', f.genre],
+    ['subjects', 'Subjects', f.subjects.length === 0 ? '' : <SubjectList subjects={f.subjects} />],
+    ['keywords', 'Keywords', f.keywords.join(', ')],
+    ['located', 'Located', locatedText(f.located)],
+    ['authors', 'Authors', f.authors.length === 0 ? '' : <AuthorList authors={f.authors} />],
+    ['creditLine', 'Credit', f.creditLine],
+    ['copyrightHolder', 'Copyright', f.copyrightHolder],
+    ['usageTerms', 'Usage terms', f.usageTerms],
+    ['editorNote', 'Editor’s note', f.editorNote],
   ];
-  const shown = rows.filter(([, value]) => value !== '');
+  const shown = rows.filter(([field, , value]) => value !== '' && !hide.includes(field)).map(([, name, value]) => [name, value] as const);
   if (shown.length === 0) return null;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
