@@ -49,34 +49,8 @@ function inlineText(nodes: readonly InlineNode[]): string {
   return out;
 }
 
-// Han ideographs and kana are written without spaces, so each counts as one
-// word (the 文字数 convention of Japanese and Chinese desks). Hangul is spaced
-// like English and counts by spaced words.
-const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-.]*/gu;
-
-export function countWords(text: string): number {
-  if (!IDEOGRAPHIC.test(text)) return text.match(WORD)?.length ?? 0;
-  let count = 0;
-  for (const match of text.matchAll(WORD)) {
-    const token = match[0];
-    if (!IDEOGRAPHIC.test(token)) {
-      count += 1;
-      continue;
-    }
-    let latinRun = false;
-    for (const ch of token) {
-      if (IDEOGRAPHIC.test(ch)) {
-        count += 1;
-        latinRun = false;
-      } else if (/[\p{L}\p{N}]/u.test(ch) && !latinRun) {
-        count += 1;
-        latinRun = true;
-      }
-    }
-  }
-  return count;
-}
+// Word counts (Han and kana one per character, everything else by spaced words): wordCount.ts.
+export { countWords } from './wordCount.ts';
 
 export function countCharacters(text: string): number {
   let n = 0;

@@ -21,7 +21,7 @@ export function contentFoldHash(headline: string, bodyText: string): string {
   return sha256Hex(`${spaces(headline).toLowerCase()}\n${spaces(bodyText).toLowerCase()}`);
 }
 
-/** Both hashes, normalising the text once (a pulled article needs both). */
+/** Both hashes, normalising the text once (a pulled or imported article needs both). */
 export function contentHashes(headline: string, bodyText: string): { contentHash: string; contentFoldHash: string } {
   const text = `${spaces(headline)}\n${spaces(bodyText)}`;
   return { contentHash: sha256Hex(text), contentFoldHash: sha256Hex(text.toLowerCase()) };

@@ -4,7 +4,7 @@
 // with the SQLite writes; the result is plain data that crosses threads.
 import { readFileSync } from 'node:fs';
 import type { ArticleFields } from '../../../shared/model/article.ts';
-import { contentFoldHash, contentHash } from '../articles/contentHash.ts';
+import { contentHashes } from '../articles/contentHash.ts';
 import { type PreparedBody, prepareBody } from '../articles/preparedBody.ts';
 import { compressBytes } from '../db/compress.ts';
 import { sha256Hex } from '../db/hash.ts';
@@ -135,6 +135,7 @@ export function prepareFile(request: PrepareRequest, options: PrepareOptions): P
 function prepareArticle(parsed: ParsedArticle): PreparedArticle {
   const body = prepareBody(parsed.body);
   const headline = parsed.fields.headline ?? '';
+  const hashes = contentHashes(headline, body.text);
   return {
     ...(parsed.key !== undefined ? { key: parsed.key } : {}),
     fields: parsed.fields,
@@ -144,7 +145,7 @@ function prepareArticle(parsed: ParsedArticle): PreparedArticle {
     zoneAssumed: parsed.zoneAssumed,
     empty: headline === '' && body.text === '',
     body,
-    contentHash: contentHash(headline, body.text),
-    contentFoldHash: contentFoldHash(headline, body.text),
+    contentHash: hashes.contentHash,
+    contentFoldHash: hashes.contentFoldHash,
   };
 }

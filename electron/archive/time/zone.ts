@@ -70,8 +70,12 @@ export function offsetForWallTime(wall: WallTime, zone: Zone): number {
 }
 
 /** `2019-01-09T07:31:00+09:00`: ISO 8601 with the offset, never `Z`, so the source's local time stays readable. */
+// A module function, not a closure per call: the source runner (tsx) names every closure it creates.
+function pad(n: number, w = 2): string {
+  return String(n).padStart(w, '0');
+}
+
 export function formatIso(wall: WallTime, offsetMinutes: number): string {
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
   return (

@@ -5,9 +5,8 @@ import type { InlineNode, ListItemNode, SerializedParagraph } from '../../../../
 
 /** Lexical records a paragraph's text format as that of its first text node. */
 export function para(children: InlineNode[]): SerializedParagraph {
-  const p = paragraph(children);
-  const first = children.find((c) => c.type === 'text');
-  return first && first.type === 'text' ? { ...p, textFormat: first.format } : p;
+  for (const c of children) if (c.type === 'text') return paragraph(children, c.format);
+  return paragraph(children);
 }
 
 /** Lexical numbers list items but not those that only hold a nested list (they take the next number). */

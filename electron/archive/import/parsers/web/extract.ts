@@ -3,7 +3,8 @@
 // worker), fed a well-formed serialization of the tree htmlparser2 already
 // built: htmlparser2 does the forgiving HTML parsing (implied end tags,
 // unquoted attributes, stray `<`), JSDOMParser then only reads balanced
-// markup, which is what it requires. Neither can run a script or fetch
+// markup, which is what it requires (jsdomTree.ts builds the document it
+// would read from that markup directly). Neither can run a script or fetch
 // anything: JSDOMParser is a plain data structure with no window, no
 // network and no script engine, and scripts, frames and embeds are removed
 // before it sees the page. Measured against linkedom, happy-dom and jsdom in
@@ -15,6 +16,7 @@ import render from 'dom-serializer';
 import { parseDocument } from 'htmlparser2';
 import { type HtmlElement, type HtmlNode, isElement, textOf } from '../htmlBlocks.ts';
 import { PARSE_OPTIONS } from './dom.ts';
+import { buildJsdomDocument, needsRoundTrip } from './jsdomTree.ts';
 
 /** Never content, and never to reach any DOM: code, frames, embeds, vector art, comments. */
 // Also every element whose text a serializer writes raw (xmp, noembed, noframes, plaintext): JSDOMParser would read it as markup.
@@ -60,13 +62,26 @@ export function serializeForJsdomParser(root: Parent): string {
 }
 
 /**
+ * The page as JSDOMParser's document: what it reads from
+ * serializeForJsdomParser(root), built from the tree without the markup
+ * (jsdomTree.ts) unless the page has a node that build does not follow.
+ * `root` is changed as serializeForJsdomParser changes it.
+ */
+export function jsdomDocumentOf(root: Parent, url: string): unknown {
+  const { JSDOMParser } = readability();
+  if (needsRoundTrip(root)) return new JSDOMParser().parse(serializeForJsdomParser(root), url);
+  strip(root);
+  return buildJsdomDocument(JSDOMParser, root, url);
+}
+
+/**
  * Readability's article content as htmlparser2 nodes, or null when it finds
  * none. `doc` is changed (scripts and comments removed): read the metadata
  * first. `baseUrl` (the page's canonical URL) makes relative links absolute.
  */
 export function extractStory(doc: Parent, baseUrl: string | null): HtmlNode[] | null {
-  const { Readability, JSDOMParser } = readability();
-  const dom = new JSDOMParser().parse(serializeForJsdomParser(doc), baseUrl ?? 'about:blank');
+  const { Readability } = readability();
+  const dom = jsdomDocumentOf(doc, baseUrl ?? 'about:blank');
   // Classes kept (they do not change what Readability extracts) so photo captions can be told from paragraphs.
   const article = new Readability(dom as ConstructorParameters<typeof ReadabilityClass>[0], { keepClasses: true }).parse();
   const content = article?.content;

@@ -22,9 +22,9 @@ export function decodeLeftoverEntities(text: string): string {
   });
 }
 
-/** A one-line field: double-escaped entities decoded, whitespace collapsed and trimmed. */
+/** A one-line field: double-escaped entities decoded, whitespace collapsed and trimmed (`\s` without the `u` flag: the same match, faster). */
 export function cleanField(text: string): string {
-  return collapseSpaces(decodeLeftoverEntities(text).replace(/\s+/gu, ' '));
+  return collapseSpaces(decodeLeftoverEntities(text).replace(/\s+/g, ' '));
 }
 
 /** A string that holds HTML (an Atom `type="html"` title, an RSS description) as its text. */
