@@ -33,8 +33,7 @@ function fieldsOf(json: string): Pick<Texts, 'headline' | 'dek' | 'byline'> {
 
 /** Recompute one article's earlier-only text; removes the row when every earlier version's text is still current. */
 export function refreshHistoryText(db: Database, seq: number): void {
-  const current = db
-    .prepare('SELECT a.headline, a.dek, a.byline, b.hash, b.data FROM articles a JOIN bodies b ON b.id = a.body_id WHERE a.seq = ?')
+  const current = stmt(db, 'SELECT a.headline, a.dek, a.byline, b.hash, b.data FROM articles a JOIN bodies b ON b.id = a.body_id WHERE a.seq = ?')
     .get(seq) as { headline: string; dek: string; byline: string; hash: string; data: Buffer } | undefined;
   if (!current) {
     stmt(db, 'DELETE FROM history_text WHERE article_seq = ?').run(seq);
@@ -43,8 +42,7 @@ export function refreshHistoryText(db: Database, seq: number): void {
   const currentLines = new Set(bodyLines(bodyTextFor(current.hash, current.data)));
   const now = { headline: norm(current.headline), dek: norm(current.dek), byline: norm(current.byline) };
   const past = { headline: new Set<string>(), dek: new Set<string>(), byline: new Set<string>(), lines: new Set<string>() };
-  const snapshots = db
-    .prepare('SELECT DISTINCT s.fields, s.body_id FROM revisions r JOIN snapshots s ON s.id = r.snapshot_id WHERE r.article_seq = ?')
+  const snapshots = stmt(db, 'SELECT DISTINCT s.fields, s.body_id FROM revisions r JOIN snapshots s ON s.id = r.snapshot_id WHERE r.article_seq = ?')
     .all(seq) as Array<{ fields: string; body_id: number }>;
   const bodyRow = stmt(db, 'SELECT hash, data FROM bodies WHERE id = ?');
   const seenBodies = new Set<number>();
