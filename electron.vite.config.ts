@@ -1,4 +1,4 @@
-// Three builds: main (plus the archive worker and the import's prepare worker as their own entries), the sandboxed
+// Three builds: main (plus the archive worker, the import's prepare worker and the pull's prepare worker as their own entries), the sandboxed
 // preload (CommonJS: sandboxed preloads cannot be ES modules) and the renderer.
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -28,6 +28,7 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           archiveWorker: resolve(root, 'electron/main/worker/archiveWorker.ts'),
           importPrepareWorker: resolve(root, 'electron/archive/import/workers/prepareWorker.ts'),
+          syncPrepareWorker: resolve(root, 'electron/archive/sync/pullWorker/entry.ts'),
         },
       },
     },

@@ -1,4 +1,5 @@
-// `npm run bench:sync [-- --articles N] [--replicas N] [--no-live] [--json]` (`--no-live`: figures 1 and 2 only): the shared archive's figures
+// `npm run bench:sync [-- --articles N] [--replicas N] [--no-live] [--no-pull-worker] [--json]` (`--no-live`: figures 1 and 2 only;
+// `--no-pull-worker`: the pull prepares on its writing thread): the shared archive's figures
 // against peers measured in the same run (see BENCHMARKS.md).
 //  1. First push of an N-article archive vs a bare COPY of the same rows into the same schema (goal ≥ 0.5×).
 //  2. First pull into an empty replica vs the import benchmark's bare SQLite insert loop of the same rows (goal ≥ 0.5×).
@@ -15,6 +16,7 @@ import { connectServer } from '../../electron/archive/server/connect.ts';
 import { addDesk, addUser } from '../../electron/archive/server/people.ts';
 import { initServer } from '../../electron/archive/server/runner.ts';
 import { sync } from '../../electron/archive/sync/engine.ts';
+import { sourcePullWorker } from '../../electron/archive/sync/pullWorker/preparer.ts';
 import { addRemote } from '../../electron/archive/sync/remotes.ts';
 import { SyncWatcher } from '../../electron/archive/sync/watch.ts';
 import { EditorService } from '../../electron/archive/history/service.ts';
@@ -29,6 +31,7 @@ const argv = process.argv.slice(2);
 const N = Number(argValue(argv, 'articles') ?? 10_000);
 const REPLICAS = Number(argValue(argv, 'replicas') ?? 50);
 const LIVE = !argv.includes('--no-live');
+const PULL_WORKER = !argv.includes('--no-pull-worker');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 const csv = (v: string | number | null) => (v === null ? '' : `"${String(v).replace(/"/g, '""')}"`);
@@ -97,10 +100,10 @@ async function main(): Promise<void> {
     const fresh = Archive.open(join(tmp.dir, 'fresh.sqlite'));
     addRemote(fresh, { name: 'desk', url: pg.url('reader'), desk: 'bench' });
     t = process.hrtime.bigint();
-    const pulled = await sync(fresh, 'desk', { password: 'reader-password', only: 'pull', batchSize: 2000 });
+    const pulled = await sync(fresh, 'desk', { password: 'reader-password', only: 'pull', batchSize: 2000, ...(PULL_WORKER ? { pullWorker: sourcePullWorker() } : {}) });
     const pullMs = ms(t);
     fresh.close();
-    log(`first pull: ${pulled.pulled} revisions in ${(pullMs / 1000).toFixed(1)} s`);
+    log(`first pull (${PULL_WORKER ? 'prepare worker' : 'one thread'}): ${pulled.pulled} revisions in ${(pullMs / 1000).toFixed(1)} s`);
     const data = readRows(join(tmp.dir, 'fresh.sqlite'), -1);
     const bare = bareInsert(join(tmp.dir, 'bare.sqlite'), data, { batchedIndex: true });
     log(`bare insert loop: ${(bare.ms / 1000).toFixed(1)} s`);

@@ -53,6 +53,24 @@ describe('the build', () => {
     }
   });
 
+  it('puts a working pull prepare worker beside the archive worker', async () => {
+    const entry = join(OUT, 'main', 'syncPrepareWorker.js');
+    expect(existsSync(entry)).toBe(true);
+    const worker = new Worker(entry);
+    try {
+      // A revision whose snapshot hash is wrong: the worker answers why, and prepares nothing of it.
+      const revision = { rid: 'r1', articleId: 'a1', parents: [], madeAt: '2026-12-03T00:00:00Z', author: 'kim', reason: 'save', name: null, hash: 'wrong', fields: '{"headline":"Built"}', bodyHash: 'b1', wordCount: 1, desk: 'd', status: 'draft', seq: 1, source: '{}' };
+      const reply = await new Promise<{ parts: { verdicts: Map<string, true | string> } }>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.postMessage({ id: 1, revisions: [revision], bodies: new Map() });
+      });
+      expect(reply.parts.verdicts.get('r1')).toMatch(/does not match its hash/);
+    } finally {
+      await worker.terminate();
+    }
+  });
+
   it('writes the CSP meta tag into index.html, with module scripts only', () => {
     const html = readFileSync(join(OUT, 'renderer', 'index.html'), 'utf8');
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${cspMeta()}" />`);

@@ -7,12 +7,14 @@ import { ArchiveError, isArchiveError } from '../errors.ts';
 import { connectServer, isConnectionError, offlineError, type ServerClient } from '../server/connect.ts';
 import { assertServerSchema } from '../server/runner.ts';
 import { applyPulled } from './apply.ts';
-import { preparePullInSteps } from './prepare.ts';
+import { preparePull, preparePullInSteps, type PreparedParts, type PreparedPull } from './prepare.ts';
+import { PullPreparer, type PullWorkerSpec } from './pullWorker/preparer.ts';
 import { bodyBlobs, haveBodies, localIds, markKnown, pendingBatch } from './local.ts';
 import { planPull, planPush } from './protocol.ts';
+import { ReadAhead } from './readAhead.ts';
 import { fetchBodies, inSnapshot, missingBodies, pullRevisions, pushBatch, serverArticleDesks, whoAmI, type PulledBatch } from './remote.ts';
 import { getRemote, recordSyncOutcome, type Remote } from './remotes.ts';
-import type { Me, PendingRevision, SyncCounts } from './types.ts';
+import type { Me, PendingRevision, PulledRevision, SyncCounts } from './types.ts';
 
 export interface SyncOptions {
   /** The user's password (the app's keychain); without it pg reads PGPASSWORD or ~/.pgpass. */
@@ -24,6 +26,8 @@ export interface SyncOptions {
   client?: ServerClient;
   /** One direction only (the benchmark times them apart). */
   only?: 'push' | 'pull';
+  /** How to start a worker thread that prepares pulled batches while this thread writes (pullWorker/); without it, all on this thread. */
+  pullWorker?: PullWorkerSpec;
 }
 
 export interface SyncResult extends SyncCounts {
@@ -96,25 +100,32 @@ async function pull(archive: Archive, client: ServerClient, remote: Remote, coun
   const size = options.batchSize ?? DEFAULT_BATCH;
   const desks = remote.subscribe.length > 0 ? remote.subscribe : null;
   let cursor = getRemote(archive, remote.name).pullCursor;
-  // The next batch is read from the server while this one is checked and written (read-ahead).
-  let ahead: Promise<Fetched> | null = fetchBatch(archive, client, cursor, desks, size);
+  const preparer = new PullPreparer(options.pullWorker);
+  // The next batches are read from the server while this one is checked and written (read-ahead, two deep:
+  // the server answers one while this thread writes); with a worker, each is prepared there as soon as it
+  // arrives, while this thread writes the one before.
+  const reader = new ReadAhead<Fetched>(
+    (after) =>
+      fetchBatch(archive, client, after, desks, size).then((fetched) => {
+        const all = [...fetched.batch.movedIn, ...fetched.batch.revisions];
+        return { ...fetched, parts: preparer.begin(all, fetched.bodies, fetched.batch.revisions.length >= size) };
+      }),
+    (fetched, after) => (fetched.batch.revisions.length >= size ? cursorAfter(fetched, after) : null),
+    cursor,
+    READ_AHEAD,
+  );
   try {
-    while (ahead) {
-      const fetched: Fetched = await ahead;
-      ahead = null;
+    for (let next = reader.take(); next; next = reader.take()) {
+      const fetched: Fetched = await next;
       if (fetched.batch.revisions.length === 0 && fetched.batch.movedIn.length === 0) break;
       // Planned against this replica as it is now: the batch before may have brought some of these.
       const all = [...fetched.batch.movedIn, ...fetched.batch.revisions];
       const known = localIds(archive.db, all.map((r) => r.rid));
       const plan = planPull(all, new Set(known.keys()), haveBodies(archive.db, [...new Set(all.map((r) => r.bodyHash))]), cursor);
-      if (fetched.batch.revisions.length >= size) {
-        ahead = fetchBatch(archive, client, plan.cursor, desks, size);
-        ahead.catch(() => undefined); // awaited on the next turn; a failure while this batch is written must not go unhandled
-      }
       const unread = plan.fetchBodies.filter((hash) => !fetched.bodies.has(hash));
       const bodies = unread.length === 0 ? fetched.bodies : new Map([...fetched.bodies, ...(await fetchBodies(client, unread))]);
       // Checks and CPU work first (hashes, parsing, compression), then one short write transaction.
-      const prepared = await preparePullInSteps(plan.apply, bodies);
+      const prepared = fetched.parts ? await fromWorker(fetched.parts, reader.peek(), plan.apply, bodies) : await preparePullInSteps(plan.apply, bodies);
       const applied = applyPulled(archive, remote.id, plan, known, prepared);
       counts.pulled += applied.pulled;
       counts.rejected += applied.rejected;
@@ -125,14 +136,40 @@ async function pull(archive: Archive, client: ServerClient, remote: Remote, coun
     }
   } finally {
     // Leave the connection idle for whoever uses it next (a read-ahead still running is rolled back by its own error path).
-    if (ahead) await ahead.catch(() => undefined);
+    await reader.close();
+    await preparer.close();
   }
+}
+
+/** Batches read ahead of the one being written. */
+const READ_AHEAD = 2;
+
+/** The cursor after a batch, as planPull computes it (the highest arrival number it holds). */
+function cursorAfter(fetched: Fetched, after: number): number {
+  let next = after;
+  for (const rev of fetched.batch.movedIn) if (rev.seq > next) next = rev.seq;
+  for (const rev of fetched.batch.revisions) if (rev.seq > next) next = rev.seq;
+  return next;
+}
+
+/**
+ * A batch prepared in the worker, assembled for the revisions the plan
+ * applies (anything the worker did not do — a body fetched late, a revision
+ * whose newest sibling was already here — is done on this thread). Waits for
+ * the next batch to be read first, so that the worker prepares it while this
+ * thread writes (the reads only move forward while this thread is free).
+ */
+async function fromWorker(parts: Promise<PreparedParts | null>, next: Promise<Fetched> | null, apply: PulledRevision[], bodies: ReadonlyMap<string, Uint8Array>): Promise<PreparedPull> {
+  const [ready] = await Promise.all([parts, next?.catch(() => undefined)]);
+  return ready ? preparePull(apply, bodies, ready) : preparePullInSteps(apply, bodies);
 }
 
 interface Fetched {
   batch: PulledBatch;
   /** The bodies of the batch's revisions this replica did not hold when the batch was read. */
   bodies: Map<string, Buffer>;
+  /** The batch's CPU work, started in the pull's worker when it arrived; null: done on this thread. */
+  parts?: Promise<PreparedParts | null> | null;
 }
 
 /** One batch after `cursor`, with its missing bodies, read in one snapshot so they match. */

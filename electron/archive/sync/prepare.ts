@@ -63,8 +63,8 @@ export interface PreparedPull {
  * listed as rejected; a body that does not match throws, so nothing of the
  * batch is stored.
  */
-export function preparePull(revisions: readonly PulledRevision[], fetched: ReadonlyMap<string, Uint8Array>): PreparedPull {
-  const work = new PullPreparation(fetched);
+export function preparePull(revisions: readonly PulledRevision[], fetched: ReadonlyMap<string, Uint8Array>, parts?: PreparedParts): PreparedPull {
+  const work = new PullPreparation(fetched, parts);
   work.add(revisions);
   return work.done();
 }
@@ -84,33 +84,103 @@ export async function preparePullInSteps(revisions: readonly PulledRevision[], f
   return work.done();
 }
 
+/**
+ * The CPU work of a whole fetched batch, done ahead in a worker thread
+ * (pullWorker.ts) before this replica is planned against: every revision's
+ * verdict, every fetched body prepared (or why it does not match), and the
+ * content hashes of each article's newest revision of the batch. A plain
+ * structured-clone shape. `preparePull(plan.apply, bodies, parts)` then
+ * assembles exactly what it would have computed, from these answers.
+ */
+export interface PreparedParts {
+  /** By rid: true when the snapshot hash matches, else why not. */
+  verdicts: Map<string, true | string>;
+  /** By hash: the prepared body, or the error preparing it raised. */
+  bodies: Map<string, PreparedBody | { error: string; corrupt: boolean }>;
+  contentHashes: Map<string, ContentHashes>;
+}
+
+export function prepareParts(revisions: readonly PulledRevision[], fetched: ReadonlyMap<string, Uint8Array>): PreparedParts {
+  const verdicts = new Map<string, true | string>();
+  const bodies = new Map<string, PreparedBody | { error: string; corrupt: boolean }>();
+  const newest = new Map<string, { rev: PulledRevision; fields: Partial<ArticleFields> }>();
+  for (const rev of revisions) {
+    let fields: Partial<ArticleFields>;
+    try {
+      fields = verifySnapshotHash(rev);
+    } catch (error) {
+      verdicts.set(rev.rid, (error as Error).message);
+      continue;
+    }
+    verdicts.set(rev.rid, true);
+    newest.set(rev.articleId, { rev, fields });
+    const bytes = fetched.get(rev.bodyHash);
+    if (!bytes || bodies.has(rev.bodyHash)) continue;
+    try {
+      bodies.set(rev.bodyHash, preparePulledBody(rev.bodyHash, bytes));
+    } catch (error) {
+      bodies.set(rev.bodyHash, { error: (error as Error).message, corrupt: error instanceof ArchiveError && error.code === 'corrupt' });
+    }
+  }
+  const contentHashes = new Map<string, ContentHashes>();
+  for (const { rev, fields } of newest.values()) {
+    const body = bodies.get(rev.bodyHash);
+    if (body && !('error' in body)) contentHashes.set(rev.rid, contentHashesOf(fields, body.text));
+  }
+  return { verdicts, bodies, contentHashes };
+}
+
+function contentHashesOf(fields: unknown, text: string): ContentHashes {
+  return contentHashes(withFieldDefaults(fields !== null && typeof fields === 'object' ? (fields as Partial<ArticleFields>) : {}).headline, text);
+}
+
 class PullPreparation {
   private readonly rejected = new Map<string, string>();
   private readonly bodies = new Map<string, PreparedBody>();
-  private readonly newest = new Map<string, { rev: PulledRevision; fields: Partial<ArticleFields> }>();
+  /** `fields` undefined: checked in the worker, parsed here only if its content hashes are still needed. */
+  private readonly newest = new Map<string, { rev: PulledRevision; fields: Partial<ArticleFields> | undefined }>();
 
-  constructor(private readonly fetched: ReadonlyMap<string, Uint8Array>) {}
+  constructor(
+    private readonly fetched: ReadonlyMap<string, Uint8Array>,
+    private readonly parts?: PreparedParts,
+  ) {}
 
   add(revisions: readonly PulledRevision[]): void {
     for (const rev of revisions) {
-      let fields: Partial<ArticleFields>;
-      try {
-        fields = verifySnapshotHash(rev);
-      } catch (error) {
-        this.rejected.set(rev.rid, (error as Error).message);
+      const verdict = this.parts?.verdicts.get(rev.rid);
+      let fields: Partial<ArticleFields> | undefined;
+      if (typeof verdict === 'string') {
+        this.rejected.set(rev.rid, verdict);
         continue;
+      }
+      if (verdict === undefined) {
+        try {
+          fields = verifySnapshotHash(rev);
+        } catch (error) {
+          this.rejected.set(rev.rid, (error as Error).message);
+          continue;
+        }
       }
       this.newest.set(rev.articleId, { rev, fields });
       const bytes = this.fetched.get(rev.bodyHash);
-      if (bytes && !this.bodies.has(rev.bodyHash)) this.bodies.set(rev.bodyHash, preparePulledBody(rev.bodyHash, bytes));
+      if (bytes && !this.bodies.has(rev.bodyHash)) this.bodies.set(rev.bodyHash, this.bodyOf(rev.bodyHash, bytes));
     }
+  }
+
+  private bodyOf(hash: string, bytes: Uint8Array): PreparedBody {
+    const ready = this.parts?.bodies.get(hash);
+    if (!ready) return preparePulledBody(hash, bytes);
+    if ('error' in ready) throw ready.corrupt ? new ArchiveError('corrupt', ready.error) : new Error(ready.error);
+    return ready;
   }
 
   done(): PreparedPull {
     const hashes = new Map<string, ContentHashes>();
     for (const { rev, fields } of this.newest.values()) {
       const body = this.bodies.get(rev.bodyHash);
-      if (body) hashes.set(rev.rid, contentHashes(withFieldDefaults(fields !== null && typeof fields === 'object' ? fields : {}).headline, body.text));
+      if (!body) continue;
+      const ready = this.parts?.contentHashes.get(rev.rid);
+      hashes.set(rev.rid, ready ?? contentHashesOf(fields ?? JSON.parse(rev.fields), body.text));
     }
     return { rejected: this.rejected, bodies: this.bodies, contentHashes: hashes };
   }

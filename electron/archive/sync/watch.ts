@@ -6,6 +6,7 @@
 import type { Archive } from '../archive.ts';
 import { connectServer, type ServerClient } from '../server/connect.ts';
 import { sync, type SyncResult } from './engine.ts';
+import type { PullWorkerSpec } from './pullWorker/preparer.ts';
 import { getRemote } from './remotes.ts';
 
 export interface WatchOptions {
@@ -18,6 +19,8 @@ export interface WatchOptions {
   onRound(outcome: { ok: true; result: SyncResult } | { ok: false; error: Error }): void;
   /** Told whether the server is reachable, whenever that changes. */
   onOnline?(online: boolean): void;
+  /** A worker thread for long pulls (a new replica's first sync); see engine.ts. */
+  pullWorker?: PullWorkerSpec;
 }
 
 export class SyncWatcher {
@@ -78,7 +81,11 @@ export class SyncWatcher {
           await client.query('LISTEN copydesk_revisions');
           this.client = client;
         }
-        const result = await sync(this.archive, this.remoteName, { ...(this.options.password !== undefined ? { password: this.options.password } : {}), client: this.client });
+        const result = await sync(this.archive, this.remoteName, {
+          ...(this.options.password !== undefined ? { password: this.options.password } : {}),
+          ...(this.options.pullWorker ? { pullWorker: this.options.pullWorker } : {}),
+          client: this.client,
+        });
         failures = 0;
         this.setOnline(true);
         this.options.onRound({ ok: true, result });

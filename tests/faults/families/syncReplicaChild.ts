@@ -11,6 +11,7 @@ import { EditorService } from '../../../electron/archive/history/service.ts';
 import { importPaths } from '../../../electron/archive/import/importer.ts';
 import { listConflicts, resolveConflict } from '../../../electron/archive/sync/conflicts.ts';
 import { sync } from '../../../electron/archive/sync/engine.ts';
+import { sourcePullWorker } from '../../../electron/archive/sync/pullWorker/preparer.ts';
 import { rng } from '../lib/util.ts';
 
 interface Args {
@@ -74,6 +75,8 @@ async function act(r: ReturnType<typeof rng>, round: number): Promise<void> {
   }
 }
 
+// Every third replica prepares its pulled batches in a worker thread (even these small ones), so kills land mid-pull with a worker too.
+const pullWorker = args.seed % 3 === 0 ? { ...sourcePullWorker(), minBatch: 1 } : undefined;
 let offlineUntil = -1;
 for (let round = args.from; round < args.rounds; round += 1) {
   const r = rng(args.seed * 1000 + round);
@@ -83,7 +86,7 @@ for (let round = args.from; round < args.rounds; round += 1) {
   if (round >= offlineUntil) {
     say('sync');
     try {
-      await sync(archive, 'desk', { password: args.password, batchSize: args.batch, onStep: () => {
+      await sync(archive, 'desk', { password: args.password, batchSize: args.batch, ...(pullWorker ? { pullWorker } : {}), onStep: () => {
         say('batch');
       } });
     } catch (error) {
