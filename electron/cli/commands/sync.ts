@@ -1,7 +1,7 @@
 // `copydesk sync [NAME] [--watch]`: push local revisions the shared archive
 // lacks, pull what arrived since the last sync. Exit 2 when new conflicts.
 import { sync } from '../../archive/sync/engine.ts';
-import { sourcePullWorker } from '../../archive/sync/pullWorker/preparer.ts';
+import { pullWorkerHelps, sourcePullWorker } from '../../archive/sync/pullWorker/preparer.ts';
 import { SyncWatcher } from '../../archive/sync/watch.ts';
 import { type Command, EXIT, intOption, printJson } from '../command.ts';
 import { passwordFrom } from './remote.ts';
@@ -20,8 +20,8 @@ export const syncCommand: Command = {
     const archive = ctx.archive();
     const batchSize = intOption(ctx, 'batch', 500, 1, 100_000);
     if (ctx.options.watch !== true) {
-      // A long pull prepares its batches in a worker thread while this one writes (pullWorker/).
-      const r = await sync(archive, name, { ...passwordFrom(ctx), batchSize, pullWorker: sourcePullWorker() });
+      // A long pull prepares its batches in a worker thread while this one writes (pullWorker/), where the cores allow.
+      const r = await sync(archive, name, { ...passwordFrom(ctx), batchSize, ...(pullWorkerHelps() ? { pullWorker: sourcePullWorker() } : {}) });
       if (ctx.json) printJson(ctx, { pushed: r.pushed, pulled: r.pulled, conflicts: r.conflicts, merged: r.merged, remote: r.remote, refused: r.refused });
       else ctx.out(`${r.remote}: pushed ${r.pushed}, pulled ${r.pulled}, merged ${r.merged}, new conflicts ${r.conflicts}${r.refused ? `, ${r.refused} refused by the server's rules` : ''}.`);
       return r.conflicts > 0 ? EXIT.partial : EXIT.ok;

@@ -4,6 +4,7 @@
 // worker answers a whole fetched batch (`prepareParts`), and the writing
 // thread assembles from those answers exactly what it would have computed
 // for the revisions its plan applies (`preparePull(apply, bodies, parts)`).
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PreparedParts } from '../prepare.ts';
 import type { PulledRevision } from '../types.ts';
@@ -21,6 +22,17 @@ export interface PullWorkerSpec {
  * turn of its event loop cost when the machine is busy.
  */
 export const MIN_WORKER_BATCH = 100;
+
+/**
+ * Whether a worker is worth starting on this machine. On 2 cores (measured,
+ * BENCHMARKS.md, sync: 100k pulled in 74 s with the worker against 66 s
+ * without, and 16 s against 14 s at 20k) the writer, the worker and the pg
+ * client's parsing compete for the same cores and the writes slow by what the
+ * worker saves; with 4 or more each has a core of its own.
+ */
+export function pullWorkerHelps(cores: number = availableParallelism()): boolean {
+  return cores >= 4;
+}
 
 /** For processes that run the core from TypeScript source (CLI, tests, benchmarks, the e2e backend). */
 export function sourcePullWorker(): PullWorkerSpec {
