@@ -90,7 +90,7 @@ export function SubjectPicker({ subjects, readOnly, onChange, suggest }: Subject
       {!readOnly && (
         <div className="wire-combo">
           <label htmlFor={`${id}-input`} className="wire-sublabel">
-            Add a subject (type to search the archive’s subjects)
+            Add a subject (type to see the subjects already in use)
           </label>
           <input
             id={`${id}-input`}
