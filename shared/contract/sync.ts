@@ -51,8 +51,11 @@ export interface ConflictSideValue {
 export interface ConflictValue {
   id: string;
   headline: string;
+  /** The parts (field names, 'body') the sides disagree on. */
   fields: string[];
+  /** The side the working copy shows (this replica's line of work). */
   mine: ConflictSideValue;
+  /** The other heads, newest arrival first. */
   theirs: ConflictSideValue[];
 }
 

@@ -3,35 +3,24 @@
 // keep theirs / edit the merge). Resolving records a `resolve` revision whose
 // parents are every head, so the conflict ends on every replica it reaches.
 import { FIELD_NAMES, type ArticleFields } from '../../../shared/model/article.ts';
-import type { BodyState } from '../../../shared/editor/serialized.ts';
 import { bodyToPlainText, countWords } from '../../../shared/editor/plainText.ts';
 import type { Archive } from '../archive.ts';
 import { stmt } from '../db/statements.ts';
 import { ArchiveError } from '../errors.ts';
 import { appendRevision } from '../revisions/repository.ts';
+import type { ConflictSideValue, ConflictValue } from '../../../shared/contract/sync.ts';
 import { byRid, heads } from './dag.ts';
 import type { Content } from './merge.ts';
 import { conflictingParts } from './reconcile.ts';
 import { loadGraph, revisionContent, showRevision } from './settle.ts';
 
-export interface ConflictSide {
-  rid: string;
-  author: string;
-  createdAt: string;
-  fields: Record<string, unknown>;
-  body: BodyState;
-  bodyText: string;
-}
+// The shapes the window and the CLI show are the contract's; the core builds them.
+export type ConflictSide = ConflictSideValue;
+export type ConflictView = ConflictValue;
 
-export interface ConflictView {
-  id: string;
-  headline: string;
-  /** The parts (field names, 'body') the sides disagree on. */
-  fields: string[];
-  /** The side the working copy shows (this replica's line of work). */
-  mine: ConflictSide;
-  /** The other heads, newest arrival first. */
-  theirs: ConflictSide[];
+/** How many articles are marked `conflict` (the status bar's count). */
+export function conflictCount(archive: Archive): number {
+  return stmt(archive.db, 'SELECT count(*) FROM articles WHERE conflict = 1').pluck().get() as number;
 }
 
 export function listConflicts(archive: Archive): Array<{ id: string; headline: string; fields: string[] }> {

@@ -2,10 +2,10 @@
 // scripted edit saved as a new revision (batch corrections; a desk's robot).
 // Values are checked with the same schema the app's IPC uses.
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
 import { emptyFields, FIELD_NAMES, type ArticleFields } from '../../../shared/model/article.ts';
 import { fieldsSchema } from '../../../shared/contract/editor.ts';
 import { EditorService } from '../../archive/history/service.ts';
+import { makeParseInput } from '../../archive/import/parsers/input.ts';
 import { parseMarkdown } from '../../archive/import/parsers/markdown.ts';
 import { resolveZone } from '../../archive/time/zone.ts';
 import { type Command, EXIT, printJson, stringOption, UsageError } from '../command.ts';
@@ -59,7 +59,7 @@ export const editCommand: Command = {
       const text = readFileSync(bodyFile, 'utf8').replace(/\r\n?/g, '\n');
       const zone = resolveZone();
       // The file is the body: a title line stays in it (the headline is a field of its own, set with --set headline=…).
-      const parsed = parseMarkdown({ text: `# \n\n${text}`, rawText: text, bytes: Buffer.from(text), head: text.slice(0, 4096), ext: extname(bodyFile).slice(1), path: bodyFile, zone });
+      const parsed = parseMarkdown(makeParseInput({ text: `# \n\n${text}`, rawText: text, path: bodyFile, zone }));
       body = parsed.body;
     }
     const archive = ctx.archive();
@@ -67,7 +67,7 @@ export const editCommand: Command = {
     const current = archive.getArticle(id);
     const name = stringOption(ctx, 'name');
     const saved = service.save({ id, baseVersion: current.version, fields, ...(body ? { body } : {}), ...(name !== undefined ? { name } : {}) });
-    const rid = archive.db.prepare('SELECT rid FROM revisions WHERE id = ?').pluck().get(saved.revisionId) as string;
+    const rid = archive.getRevision(id, saved.revisionId).rid;
     if (ctx.json) printJson(ctx, { id: saved.id, version: saved.version, revisionId: saved.revisionId, rid, wordCount: saved.wordCount });
     else ctx.out(`Saved ${id} as revision ${saved.revisionId} (version ${saved.version}).`);
     return EXIT.ok;

@@ -6,7 +6,7 @@ import type { ConflictValue, LockValue, ResolvedValue, SyncCountsValue, SyncStat
 import type { Archive } from '../../archive/archive.ts';
 import { ArchiveError } from '../../archive/errors.ts';
 import { connectServer, type ServerClient } from '../../archive/server/connect.ts';
-import { conflictView, resolveConflict, type Keep } from '../../archive/sync/conflicts.ts';
+import { conflictCount, conflictView, resolveConflict, type Keep } from '../../archive/sync/conflicts.ts';
 import { sync } from '../../archive/sync/engine.ts';
 import { pendingCount } from '../../archive/sync/local.ts';
 import { breakLock, releaseLock, takeLock, type LockState } from '../../archive/sync/locks.ts';
@@ -20,7 +20,7 @@ let watcher: SyncWatcher | null = null;
 let online = false;
 
 export function syncStatus(archive: Archive): SyncStatusValue {
-  const conflicts = archive.db.prepare('SELECT count(*) FROM articles WHERE conflict = 1').pluck().get() as number;
+  const conflicts = conflictCount(archive);
   return {
     remotes: listRemotes(archive).map((r) => ({
       name: r.name,
