@@ -51,10 +51,18 @@ describe(`${COUNT.toLocaleString('en')} articles`, () => {
     for (const fraction of [0.1, 0.37, 0.5, 0.82, 1]) {
       const started = Date.now();
       await list.evaluate((el, f) => (el.scrollTop = f * (el.scrollHeight - el.clientHeight)), fraction);
-      // Rows in view get their page from the core: no "Loading…" left on screen.
+      // The window moved to that depth (the list re-renders on its scroll event,
+      // which may come after this call returns: rows still showing the previous
+      // depth must not count), and rows in view got their page from the core:
+      // no "Loading…" left on screen.
+      const target = Math.max(1, Math.round(fraction * COUNT));
       await waitFor(
-        () => page.locator('.result').evaluateAll((rows) => rows.filter((r) => r.textContent === 'Loading…').length),
-        (n) => n === 0,
+        () =>
+          page.locator('.result').evaluateAll((rows) => {
+            const at = rows.map((r) => Number(r.getAttribute('aria-posinset')));
+            return { loading: rows.filter((r) => r.textContent === 'Loading…').length, first: Math.min(...at), last: Math.max(...at) };
+          }),
+        (w) => w.loading === 0 && w.first <= target + 100 && w.last >= Math.min(COUNT, target - 100) && (fraction < 1 || w.last === COUNT),
         // Generous: this checks that every page arrives, not how fast; on a loaded
         // 2-core CI machine a page can queue behind other reads for seconds.
         30_000,

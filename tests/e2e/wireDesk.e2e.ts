@@ -92,7 +92,9 @@ describe('wire metadata at the desk', () => {
     await w.getByRole('button', { name: 'Remove subject economy, business and finance (medtop:04000000)' }).waitFor();
     expect(await combo.inputValue()).toBe('');
 
-    await w.getByLabel('Keywords (comma-separated)').fill('rates, central bank');
+    // One list control for keywords and tags: empty items dropped, a pasted tab is a space.
+    await w.getByLabel('Keywords (comma-separated)').fill('rates,, central\tbank ,');
+    await editor().getByLabel('Tags (comma-separated)').fill(' economy ,Seoul,');
     await w.getByLabel('Place').fill('Seoul');
     await w.getByLabel('Country code (ISO, e.g. KR)').fill('kr');
     expect(await w.getByLabel('Country code (ISO, e.g. KR)').inputValue()).toBe('KR');
@@ -110,6 +112,7 @@ describe('wire metadata at the desk', () => {
         editorNote: 'Check the figure with the bank.',
         subjects: [economy],
         keywords: ['rates', 'central bank'],
+        tags: ['economy', 'Seoul'],
         located: { name: 'Seoul', countryCode: 'KR' },
         authors: [{ name: 'Kim Min-ji', role: 'correspondent' }],
       });
@@ -133,6 +136,7 @@ describe('wire metadata at the desk', () => {
     expect(await w.getByLabel('Editor’s note (to the desk, not part of the copy)').inputValue()).toBe('Check the figure with the bank.');
     expect(await w.getByRole('button', { name: /^Remove subject economy/u }).count()).toBe(1);
     expect(await w.getByLabel('Keywords (comma-separated)').inputValue()).toBe('rates, central bank');
+    expect(await editor().getByLabel('Tags (comma-separated)').inputValue()).toBe('economy, Seoul');
     expect(await w.getByLabel('Place').inputValue()).toBe('Seoul');
     expect(await w.getByLabel('Author 1 name').inputValue()).toBe('Kim Min-ji');
     expect(await w.getByLabel('Author 1 role').inputValue()).toBe('correspondent');

@@ -13,6 +13,9 @@ import { fileStem, NameAllocator, pathInside } from './names.ts';
 import { exportRefusal } from './refusal.ts';
 import { renderExport } from './render.ts';
 import { type ExportMark, recordExportRevisions } from './revision.ts';
+import { type ArticleRow, articleFromRow } from '../articles/mapper.ts';
+import { pickFields } from '../archive.ts';
+import { snapshotHash } from '../revisions/repository.ts';
 import type { ExportFailureCode, ExportFileResult, ExportManifest, ExportOptions, ExportReport } from './types.ts';
 
 export const MANIFEST_NAME = 'manifest.json';
@@ -41,10 +44,10 @@ export function exportArticles(archive: Archive, ids: readonly string[], options
   };
 
   for (const [index, id] of unique.entries()) {
-    const { result, article } = exportOne(archive, id, outDir, names, options);
+    const { result, article, stored } = exportOne(archive, id, outDir, names, options);
     files.push(result);
     if (record && article && result.outcome === 'exported') {
-      pending.push({ mark: { article, name: `export ${options.format}: ${result.file}` }, result });
+      pending.push({ mark: { article, name: `export ${options.format}: ${result.file}`, ...(stored ? { stored } : {}) }, result });
       if (pending.length >= REVISION_BATCH) flush();
     }
     options.onFile?.(result);
@@ -80,23 +83,27 @@ function exportOne(
   outDir: string,
   names: NameAllocator,
   options: ExportOptions,
-): { result: ExportFileResult; article?: Article } {
+): { result: ExportFileResult; article?: Article; stored?: ExportMark['stored'] } {
   const failed = (code: ExportFailureCode, reason: string, headline: string | null = null): { result: ExportFileResult } => ({
     result: { id, outcome: 'failed', headline, file: null, sha256: null, bytes: null, revisionId: null, code, reason },
   });
-  let article: Article;
+  // The row is read once: the article, its identity and its export mark all come from it.
+  let row: ArticleRow;
   try {
-    article = archive.getArticle(id);
+    row = archive.requireRow(id);
   } catch (error) {
     if (isArchiveError(error) && error.code === 'not-found') return failed('not-found', error.message);
     throw error;
   }
+  const article = articleFromRow(row);
+  // Hashed once: the identity looks it up among earlier exports, the export mark stores it.
+  const stored = { seq: row.seq, bodyId: row.body_id, bodyHash: row.body_hash, snapshotHash: snapshotHash({ fields: pickFields(article) }, row.body_hash) };
   const refused = exportRefusal(article, new Date(archive.now()), { ignoreEmbargo: options.ignoreEmbargo === true });
   if (refused) return failed(refused.code, refused.reason, article.headline);
   let bytes: Buffer;
   // The interchange formats carry the article's guid and the version this export is.
   const identity: ExportIdentity | undefined = (INTERCHANGE_FORMATS as readonly string[]).includes(options.format)
-    ? exportIdentity(archive, article, options.provider ? { provider: options.provider } : {})
+    ? exportIdentity(archive, article, options.provider ? { provider: options.provider } : {}, stored)
     : undefined;
   try {
     bytes = Buffer.from(
@@ -141,6 +148,7 @@ function exportOne(
       reason: null,
     },
     article,
+    stored,
   };
 }
 

@@ -43,22 +43,43 @@ export interface IdentityOptions {
   provider?: string;
 }
 
+/** Where the article is stored, when the caller already read its row (saves reading it again). */
+export interface StoredArticleKeys {
+  seq: number;
+  /** The stored body's hash: sha256 of the body's JSON, as `bodyHashOf` computes it. */
+  bodyHash: string;
+  /** `snapshotHash` of the article as it is now (its export mark's snapshot), when the caller made it. */
+  snapshotHash?: string;
+}
+
 /** The identity of exporting `article` now, from the exports its history records. */
-export function exportIdentity(archive: Archive, article: Article, options: IdentityOptions = {}): ExportIdentity {
-  const seq = archive.requireRow(article.id).seq;
+export function exportIdentity(archive: Archive, article: Article, options: IdentityOptions = {}, stored?: StoredArticleKeys): ExportIdentity {
+  const seq = stored?.seq ?? archive.requireRow(article.id).seq;
+  // One row per distinct snapshot, in the order each was first exported: an
+  // article exported many times unchanged costs one row, not one per export.
   const earlier = stmt(
     archive.db,
-    `SELECT s.fields, b.hash AS body_hash FROM revisions r JOIN snapshots s ON s.id = r.snapshot_id JOIN bodies b ON b.id = s.body_id
-     WHERE r.article_seq = ? AND r.reason = 'export' ORDER BY r.id`,
-  ).all(seq) as Array<{ fields: string; body_hash: string }>;
-  const versions: string[] = [];
-  for (const row of earlier) {
-    const hash = copyHash(JSON.parse(row.fields) as Partial<ArticleFields>, row.body_hash);
-    if (!versions.includes(hash)) versions.push(hash);
+    `SELECT s.hash, s.fields, b.hash AS body_hash FROM (SELECT snapshot_id, min(id) AS first FROM revisions WHERE article_seq = ? AND reason = 'export' GROUP BY snapshot_id) e
+     JOIN snapshots s ON s.id = e.snapshot_id JOIN bodies b ON b.id = s.body_id ORDER BY e.first`,
+  ).all(seq) as Array<{ hash: string; fields: string; body_hash: string }>;
+  const copyOf = (row: (typeof earlier)[number]) => copyHash(JSON.parse(row.fields) as Partial<ArticleFields>, row.body_hash);
+  // The usual re-export: this exact snapshot was exported before, so its copy
+  // is one of the versions already numbered; only the snapshots before it need
+  // hashing (none when it was the first).
+  const same = stored?.snapshotHash === undefined ? -1 : earlier.findIndex((row) => row.hash === stored.snapshotHash);
+  let version: number;
+  if (same === 0) version = 1;
+  else {
+    const versions: string[] = [];
+    let last = '';
+    for (const row of same > 0 ? earlier.slice(0, same + 1) : earlier) {
+      last = copyOf(row);
+      if (!versions.includes(last)) versions.push(last);
+    }
+    const current = same > 0 ? last : copyHash(pickFields(article), stored?.bodyHash ?? bodyHashOf(article));
+    const known = versions.indexOf(current);
+    version = known >= 0 ? known + 1 : versions.length + 1;
   }
-  const current = copyHash(pickFields(article), bodyHashOf(article));
-  const known = versions.indexOf(current);
-  const version = known >= 0 ? known + 1 : versions.length + 1;
   return {
     guid: articleGuid(article.id),
     version,

@@ -15,6 +15,8 @@ export interface ExportMark {
   article: Article;
   /** Shown in the history list, e.g. `export html: 2019-01-09-denuke.html`. */
   name: string;
+  /** The article's row keys and stored body, when the export already read them (saves hashing the body again). */
+  stored?: { seq: number; bodyId: number; bodyHash: string; snapshotHash?: string };
 }
 
 /** Record export revisions for many articles in one transaction; returns revision ids in order. */
@@ -23,11 +25,15 @@ export function recordExportRevisions(archive: Archive, marks: readonly ExportMa
   return archive.db
     .transaction(() => {
       const now = archive.now();
-      return marks.map(({ article, name }) => {
-        const row = archive.requireRow(article.id);
+      return marks.map(({ article, name, stored }) => {
+        const keys = stored ?? (({ seq, body_id, body_hash }) => ({ seq, bodyId: body_id, bodyHash: body_hash }))(archive.requireRow(article.id));
         return appendRevision(archive.db, {
-          articleSeq: row.seq,
+          articleSeq: keys.seq,
           snapshot: { fields: pickFields(article), body: article.body },
+          // The body the article row points at is this body: already stored, already hashed.
+          storedBody: { id: keys.bodyId, hash: keys.bodyHash, text: article.bodyText, wordCount: article.wordCount },
+          snapshotsCurrent: true,
+          ...(stored?.snapshotHash ? { snapshotHash: stored.snapshotHash } : {}),
           reason: 'export',
           name,
           version: article.version,

@@ -11,7 +11,7 @@ import { canonicalJson, sha256Hex } from '../db/hash.ts';
 import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
 import { uuidv7 } from '../db/uuid.ts';
-import { foldHistoryOf, foldPendingHistory } from '../search/historyText.ts';
+import { foldHistoryOf, foldPendingHistory, historyPending, unmarkHistoryPending } from '../search/historyText.ts';
 
 export interface Snapshot {
   fields: ArticleFields;
@@ -64,6 +64,14 @@ export type AppendRevision = RevisionContent & {
   moveHead?: boolean;
   /** Fold the article's earlier text for history: search now (default); a pull folds once per article after its batch. */
   foldHistory?: boolean;
+  /**
+   * The snapshot is the article's current version and the article row does not
+   * change (an export's mark). When the history already holds that snapshot,
+   * the text `history:` searches cannot change, so it is not folded again.
+   */
+  snapshotsCurrent?: boolean;
+  /** `snapshotHash(snapshot, body hash)`, when the caller already made it (an export hashes the article once). */
+  snapshotHash?: string;
 };
 
 /**
@@ -73,11 +81,15 @@ export type AppendRevision = RevisionContent & {
  */
 export function appendRevision(db: Db, input: AppendRevision): { id: number; created: boolean; rid: string } {
   const body = input.storedBody ?? storeBody(db, (input.snapshot as Snapshot).body);
-  const hash = snapshotHash(input.snapshot, body.hash);
+  const hash = input.snapshotHash ?? snapshotHash(input.snapshot, body.hash);
   const head = input.parents === undefined ? headRevision(db, input.articleSeq) : undefined;
   if ((input.reason === 'save' || input.reason === 'autosave') && input.name == null && head?.hash === hash)
     return { id: head.id, created: false, rid: head.rid };
   const snapshotId = storeSnapshot(db, hash, input.snapshot.fields, body.id);
+  const historyUnchanged =
+    input.snapshotsCurrent === true &&
+    !historyPending(db, input.articleSeq) &&
+    stmt(db, 'SELECT 1 FROM revisions WHERE article_seq = ? AND snapshot_id = ? LIMIT 1').get(input.articleSeq, snapshotId) !== undefined;
   const rid = input.rid ?? uuidv7();
   const parents = input.parents ?? (head ? [head.rid] : []);
   const result = stmt(db,
@@ -89,7 +101,8 @@ export function appendRevision(db: Db, input: AppendRevision): { id: number; cre
   parents.forEach((parent, position) => link.run(id, position, parent));
   if (input.moveHead !== false) stmt(db, 'UPDATE articles SET head_rid = ? WHERE seq = ?').run(rid, input.articleSeq);
   // A second or later revision marks the article for history: search (migration 8); fold it now, in this transaction.
-  if (input.foldHistory !== false) foldHistoryOf(db, input.articleSeq);
+  if (historyUnchanged) unmarkHistoryPending(db, input.articleSeq);
+  else if (input.foldHistory !== false) foldHistoryOf(db, input.articleSeq);
   return { id, created: true, rid };
 }
 

@@ -102,6 +102,16 @@ export function foldHistoryOf(db: Database, seq: number): void {
   stmt(db, 'DELETE FROM history_pending WHERE article_seq = ?').run(seq);
 }
 
+/** Whether a trigger has marked the article for folding and it was not folded yet. */
+export function historyPending(db: Database, seq: number): boolean {
+  return historySupported(db) && stmt(db, 'SELECT 1 FROM history_pending WHERE article_seq = ?').get(seq) !== undefined;
+}
+
+/** Drop the mark a revision's trigger left when the caller knows the revision changed nothing `history:` searches. */
+export function unmarkHistoryPending(db: Database, seq: number): void {
+  if (historySupported(db)) stmt(db, 'DELETE FROM history_pending WHERE article_seq = ?').run(seq);
+}
+
 /** Articles whose earlier versions are not searchable yet (a read-only connection cannot fold them). */
 export function pendingHistoryCount(db: Database): number {
   return stmt(db, 'SELECT count(*) FROM history_pending').pluck().get() as number;

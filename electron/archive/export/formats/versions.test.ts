@@ -60,6 +60,27 @@ describe('export identity and versions', () => {
     expect(exports).toHaveLength(7);
   });
 
+  it('an earlier copy restored and exported again keeps the version it was first exported as', () => {
+    t = tempArchive();
+    const { archive, dir } = t;
+    const a = archive.createArticle({ headline: 'Bridge closes', body: bodyFromParagraphs(['The bridge closed on Monday.']) });
+    const v1 = archive.listRevisions(a.id)[0]?.id as number;
+    exportOnce(archive, a.id, 'nitf', join(dir, 'e1'));
+    exportOnce(archive, a.id, 'nitf', join(dir, 'e2'));
+    // A workflow change is a new snapshot but the same copy: still version 1.
+    archive.save({ id: a.id, baseVersion: 1, fields: { status: 'ready' } });
+    expect(exportOnce(archive, a.id, 'ninjs', join(dir, 'e3')).file).toMatchObject({ version: 1 });
+    archive.save({ id: a.id, baseVersion: 2, body: bodyFromParagraphs(['The bridge closed on Tuesday.']) });
+    expect(exportOnce(archive, a.id, 'ninjs', join(dir, 'e4')).file).toMatchObject({ version: 2 });
+    // The third snapshot exported, exported again unchanged: its copy is the second version.
+    expect(exportOnce(archive, a.id, 'nitf', join(dir, 'e5')).file).toMatchObject({ version: 2 });
+    archive.restore(a.id, v1, { baseVersion: 3 });
+    // Monday's copy was version 1; exported again after Tuesday's, it is still version 1, and its next change is version 3.
+    expect(exportOnce(archive, a.id, 'ninjs', join(dir, 'e6')).file).toMatchObject({ version: 1 });
+    archive.save({ id: a.id, baseVersion: 4, body: bodyFromParagraphs(['The bridge closed on Wednesday.']) });
+    expect(exportOnce(archive, a.id, 'newsml-g2', join(dir, 'e7')).file).toMatchObject({ version: 3 });
+  });
+
   it('a copy hash ignores workflow state but not copy', () => {
     const base = { headline: 'H', dek: 'D' };
     expect(copyHash({ ...base, status: 'published', desk: 'sports' }, 'b')).toBe(copyHash({ ...base, status: 'draft' }, 'b'));

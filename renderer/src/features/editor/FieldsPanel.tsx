@@ -4,6 +4,7 @@ import type { ArticleFields, ArticleStatus } from '../../../../shared/model/arti
 import { ARTICLE_STATUSES } from '../../../../shared/model/article.ts';
 import { canMove } from '../../../../shared/editing/workflow.ts';
 import { countCharacters, countWords } from '../../../../shared/editor/plainText.ts';
+import { CommaListInput } from './CommaListInput.tsx';
 
 export interface FieldsPanelProps {
   fields: ArticleFields;
@@ -42,19 +43,7 @@ export function FieldsPanel({ fields, slugAuto, readOnly, setField, onStatus, he
       {text('byline', 'Byline')}
       {text('dateline', 'Dateline')}
       {text('section', 'Section')}
-      <label className="cd-field">
-        <span>Tags (comma-separated)</span>
-        <input
-          name="tags"
-          defaultValue={fields.tags.join(', ')}
-          key={fields.tags.join('\u0000')}
-          readOnly={readOnly}
-          onBlur={(e) => {
-            const tags = e.target.value.split(',').map((t) => t.trim()).filter((t) => t !== '');
-            if (tags.join('\u0000') !== fields.tags.join('\u0000')) setField('tags', tags);
-          }}
-        />
-      </label>
+      <CommaListInput name="tags" label="Tags" items={fields.tags} readOnly={readOnly} onChange={(tags) => setField('tags', tags)} />
       <label className="cd-field">
         <span>Slug {slugAuto ? '(from headline)' : '(edited)'}</span>
         <input name="slug" value={fields.slug} readOnly={readOnly} onChange={(e) => setField('slug', e.target.value)} />

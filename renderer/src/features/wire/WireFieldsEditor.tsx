@@ -10,6 +10,7 @@ import type { SubjectSuggestion } from '../../../../shared/model/newsroom.ts';
 import { AuthorsEditor } from './AuthorsEditor.tsx';
 import { EmbargoInput } from './EmbargoInput.tsx';
 import { SubjectPicker } from './SubjectPicker.tsx';
+import { CommaListInput } from '../editor/CommaListInput.tsx';
 import './wire.css';
 
 export type EditableWireField = 'slugline' | 'urgency' | 'embargoedUntil' | 'editorNote' | 'subjects' | 'keywords' | 'located' | 'authors';
@@ -58,19 +59,7 @@ export function WireFieldsEditor({ fields, readOnly, setField, suggestSubjects }
         <textarea name="editorNote" rows={2} maxLength={5000} value={fields.editorNote} readOnly={readOnly} onChange={(e) => setField('editorNote', e.target.value)} />
       </label>
       <SubjectPicker subjects={fields.subjects} readOnly={readOnly} onChange={(s) => setField('subjects', s)} suggest={suggestSubjects} />
-      <label className="cd-field">
-        <span>Keywords (comma-separated)</span>
-        <input
-          name="keywords"
-          defaultValue={fields.keywords.join(', ')}
-          key={fields.keywords.join('\u0000')}
-          readOnly={readOnly}
-          onBlur={(e) => {
-            const keywords = oneLine(e.target.value).split(',').map((k) => k.trim()).filter((k) => k !== '');
-            if (keywords.join('\u0000') !== fields.keywords.join('\u0000')) setField('keywords', keywords);
-          }}
-        />
-      </label>
+      <CommaListInput name="keywords" label="Keywords" items={fields.keywords} readOnly={readOnly} onChange={(keywords) => setField('keywords', keywords)} />
       <LocatedInput located={fields.located} readOnly={readOnly} onChange={(l) => setField('located', l)} />
       <AuthorsEditor authors={fields.authors} readOnly={readOnly} onChange={(a) => setField('authors', a)} />
     </section>
