@@ -1,6 +1,6 @@
 // One call that answers "is this archive sound?": SQLite's page-level
-// integrity check, foreign keys, and FTS5's check of the index against the
-// article text it was built from.
+// integrity check, foreign keys, FTS5's check of the index against the
+// article text it was built from, and the subject counts against the articles.
 import { forgetBodyTexts } from '../db/functions.ts';
 import type { Db } from '../db/open.ts';
 
@@ -44,6 +44,28 @@ export function checkArchive(db: Db): CheckReport {
     if (!db.readonly) db.prepare("INSERT INTO history_index (history_index, rank) VALUES ('integrity-check', 1)").run();
   } catch (error) {
     problems.push({ kind: 'search-index', message: `history index: ${(error as Error).message}` });
+  }
+  try {
+    // The subject picker's counts (migration 9, kept by triggers) against a recount of the articles.
+    const counted = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'subject_uses'").get() !== undefined;
+    if (counted) {
+      const differ = db
+        .prepare(
+          `WITH recount AS (
+             SELECT coalesce(json_extract(j.value, '$.scheme'), '') AS scheme, coalesce(json_extract(j.value, '$.code'), '') AS code,
+                    coalesce(json_extract(j.value, '$.label'), '') AS label, count(*) AS uses
+             FROM articles a, json_each(a.subjects) j WHERE a.subjects <> '[]' GROUP BY 1, 2, 3)
+           SELECT count(*) FROM (
+             SELECT scheme, code, label, uses FROM recount EXCEPT SELECT scheme, code, label, uses FROM subject_uses
+             UNION ALL
+             SELECT scheme, code, label, uses FROM subject_uses EXCEPT SELECT scheme, code, label, uses FROM recount)`,
+        )
+        .pluck()
+        .get() as number;
+      if (differ > 0) problems.push({ kind: 'search-index', message: `subject counts: ${differ} subject(s) counted differently from the articles that carry them` });
+    }
+  } catch (error) {
+    problems.push({ kind: 'search-index', message: `subject counts: ${(error as Error).message}` });
   }
   return { ok: problems.length === 0, problems };
 }

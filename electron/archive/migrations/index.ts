@@ -7,8 +7,9 @@ import { newsroomMetadata } from './0050-newsroom-metadata.ts';
 import { sync } from './0060-sync.ts';
 import { itemVersions } from './0070-item-versions.ts';
 import { historyIndex } from './0080-history-index.ts';
+import { subjectUses } from './0090-subject-uses.ts';
 import type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [init, settings, importSkipped, batchedIndex, newsroomMetadata, sync, itemVersions, historyIndex];
+export const MIGRATIONS: readonly Migration[] = [init, settings, importSkipped, batchedIndex, newsroomMetadata, sync, itemVersions, historyIndex, subjectUses];
 
 export const LATEST_VERSION = MIGRATIONS.length === 0 ? 0 : (MIGRATIONS[MIGRATIONS.length - 1] as Migration).version;
