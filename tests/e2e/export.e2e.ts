@@ -77,9 +77,18 @@ afterAll(async () => {
 async function openExportFor(headlineQuery: string, headlinePart: string): Promise<void> {
   const page = session.page;
   await page.getByLabel('Search the archive').first().fill(headlineQuery);
-  const option = page.getByTestId('results').getByRole('option').filter({ hasText: headlinePart }).first();
-  await option.waitFor();
+  // The list answers this query (not the previous one, still on screen while the search runs):
+  // a row clicked in a stale list can be replaced by the new answer's first row.
+  const options = page.getByTestId('results').getByRole('option');
+  await waitFor(
+    () => options.evaluateAll((rows, q) => rows.length > 0 && rows.every((r) => (r.textContent ?? '').toLowerCase().includes(q)), headlineQuery.toLowerCase()),
+    (fresh) => fresh,
+    10_000,
+    `results for ${headlineQuery}`,
+  );
+  const option = options.filter({ hasText: headlinePart }).first();
   await option.click();
+  await waitForText(page.getByTestId('preview').locator('h2'), new RegExp(headlinePart.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'), 'u'));
   await page.evaluate(() => window.__copydeskEmit('copydesk:app!menu', { command: 'export' }));
   await page.getByRole('dialog', { name: 'Export' }).waitFor();
 }
@@ -201,6 +210,8 @@ describe('links inside the export preview', () => {
     const popups: string[] = [];
     page.on('popup', (p) => popups.push(p.url()));
     const problemsBefore = session.problems.length;
+    // The preview is this article's (its headline is the frame's h1) before anything in it is clicked.
+    await waitFor(() => inner.locator('h1').textContent(), (h) => h === HOSTILE_HEADLINE, 10_000, 'the hostile article in the preview');
     await inner.getByText('safe link').click();
     await inner.getByRole('heading', { level: 1 }).click(); // plain text in the frame takes focus just the same
     await page.waitForTimeout(300);

@@ -84,6 +84,9 @@ describe('keyboard only', () => {
     await press(page, 'Enter');
     // The panel takes the focus (its title), and Escape gives it back to the History button.
     await expect.poll(async () => (await focused(page)).inside).toContain('cd-history');
+    // As a user sees it: the revisions are listed (until then Compare is disabled, so
+    // Tab passes it and walks off the end of the page on a slow machine).
+    await page.locator('.cd-revisions tbody tr').nth(1).waitFor();
     await tabTo(page, (f) => f.name === 'Compare A → B');
     await press(page, 'Enter');
     await page.getByTestId('diff').waitFor();
