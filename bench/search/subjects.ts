@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { bodyFromParagraphs } from '../../shared/editor/build.ts';
 import type { Subject } from '../../shared/model/newsroom.ts';
 import { Archive } from '../../electron/archive/archive.ts';
+import { SUBJECT_RECOUNT } from '../../electron/archive/articles/subjectCounts.ts';
 import { argValue, type Metric, metric, percentile, printMetrics, timeMs } from '../lib/metrics.ts';
 
 const argv = process.argv.slice(2);
@@ -46,12 +47,6 @@ function insert(archive: Archive, from: number, count: number, withSubjects: boo
   }
 }
 
-const SCAN = `SELECT scheme, code, label, COUNT(*) AS uses FROM (
-  SELECT coalesce(json_extract(j.value, '$.scheme'), '') AS scheme, coalesce(json_extract(j.value, '$.code'), '') AS code,
-         coalesce(json_extract(j.value, '$.label'), '') AS label
-  FROM articles a, json_each(a.subjects) j WHERE a.subjects <> '[]')
-  GROUP BY scheme, code, label ORDER BY uses DESC, label COLLATE NOCASE, code`;
-
 function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'copydesk-bench-subjects-'));
   try {
@@ -67,7 +62,7 @@ function main(): void {
       withS.push(timeMs(() => insert(archive, N + rep * 10_000 + 5000, 5000, true)).ms);
     }
 
-    const scan = archive.db.prepare(SCAN);
+    const scan = archive.db.prepare(`${SUBJECT_RECOUNT} ORDER BY uses DESC, label COLLATE NOCASE, code`);
     const scans: number[] = [];
     const afterWrite: number[] = [];
     const cached: number[] = [];

@@ -16,6 +16,7 @@
 import type { SubjectSuggestion } from '../../../shared/model/newsroom.ts';
 import { MAX_SUBJECT_SUGGESTIONS } from '../../../shared/contract/editor.ts';
 import type { Db } from '../db/open.ts';
+import { hasSubjectCounts, SUBJECT_RECOUNT } from './subjectCounts.ts';
 
 interface Cached {
   key: string;
@@ -32,21 +33,9 @@ function distinctSubjects(db: Db): Cached['subjects'] {
   const key = changeKey(db);
   const hit = cache.get(db);
   if (hit && hit.key === key) return hit.subjects;
-  const counted = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'subject_uses'").get() !== undefined;
+  const source = hasSubjectCounts(db) ? 'SELECT scheme, code, label, uses FROM subject_uses' : SUBJECT_RECOUNT;
   const rows = db
-    .prepare(
-      counted
-        ? 'SELECT scheme, code, label, uses FROM subject_uses ORDER BY uses DESC, label COLLATE NOCASE, code'
-        : `SELECT scheme, code, label, COUNT(*) AS uses FROM (
-         SELECT coalesce(json_extract(j.value, '$.scheme'), '') AS scheme,
-                coalesce(json_extract(j.value, '$.code'), '') AS code,
-                coalesce(json_extract(j.value, '$.label'), '') AS label
-         FROM articles a, json_each(a.subjects) j
-         WHERE a.subjects <> '[]'
-       )
-       GROUP BY scheme, code, label
-       ORDER BY uses DESC, label COLLATE NOCASE, code`,
-    )
+    .prepare(`${source} ORDER BY uses DESC, label COLLATE NOCASE, code`)
     .all() as Array<{ scheme: unknown; code: unknown; label: unknown; uses: unknown }>;
   const subjects = rows.map((r) => {
     const s = { scheme: String(r.scheme), code: String(r.code), label: String(r.label), uses: Number(r.uses) };

@@ -64,19 +64,14 @@ export function exportIdentity(archive: Archive, article: Article, options: Iden
   ).all(seq) as Array<{ hash: string; fields: string; body_hash: string }>;
   const copyOf = (row: (typeof earlier)[number]) => copyHash(JSON.parse(row.fields) as Partial<ArticleFields>, row.body_hash);
   // The usual re-export: this exact snapshot was exported before, so its copy
-  // is one of the versions already numbered; only the snapshots before it need
-  // hashing (none when it was the first).
+  // is one of the versions already numbered, and only the snapshots up to it
+  // need hashing (none when it was the first: version 1).
   const same = stored?.snapshotHash === undefined ? -1 : earlier.findIndex((row) => row.hash === stored.snapshotHash);
-  let version: number;
-  if (same === 0) version = 1;
-  else {
-    const versions: string[] = [];
-    let last = '';
-    for (const row of same > 0 ? earlier.slice(0, same + 1) : earlier) {
-      last = copyOf(row);
-      if (!versions.includes(last)) versions.push(last);
-    }
-    const current = same > 0 ? last : copyHash(pickFields(article), stored?.bodyHash ?? bodyHashOf(article));
+  let version = 1;
+  if (same !== 0) {
+    const copies = (same > 0 ? earlier.slice(0, same + 1) : earlier).map(copyOf);
+    const current = same > 0 ? (copies[same] as string) : copyHash(pickFields(article), stored?.bodyHash ?? bodyHashOf(article));
+    const versions = [...new Set(copies)];
     const known = versions.indexOf(current);
     version = known >= 0 ? known + 1 : versions.length + 1;
   }

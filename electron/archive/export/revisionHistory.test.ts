@@ -20,18 +20,25 @@ function corrected(archive: Archive): { id: string; seq: number } {
   return { id: a.id, seq: archive.requireRow(a.id).seq };
 }
 
+/** A corrected story in a new archive, and a way to export it. */
+function correctedStory() {
+  t = tempArchive();
+  const { archive, dir } = t;
+  const story = corrected(archive);
+  const exportAs = (format: 'html' | 'nitf' | 'ninjs' | 'newsml-g2') => exportArticles(archive, [story.id], { outDir: join(dir, `out-${format}`), format });
+  return { archive, story, exportAs };
+}
+
 const historyRow = (archive: Archive, seq: number) => archive.db.prepare('SELECT headline, dek, byline, body FROM history_text WHERE article_seq = ?').get(seq);
 const pending = (archive: Archive, seq: number) => archive.db.prepare('SELECT 1 FROM history_pending WHERE article_seq = ?').get(seq) !== undefined;
 
 describe('export marks and history: search', () => {
   it('an export of a version the history holds leaves the history text and its pending mark as they were', () => {
-    t = tempArchive();
-    const { archive, dir } = t;
-    const story = corrected(archive);
+    const { archive, story, exportAs } = correctedStory();
     const before = historyRow(archive, story.seq);
     expect(before).toMatchObject({ body: 'The minister announced a troop withdrawal on Monday.' });
 
-    const report = exportArticles(archive, [story.id], { outDir: join(dir, 'out'), format: 'nitf' });
+    const report = exportAs('nitf');
     expect(report.files[0]?.revisionId).toBeGreaterThan(0);
     expect(archive.listRevisions(story.id).map((r) => r.reason)).toEqual(['save', 'save', 'export']);
     expect(pending(archive, story.seq)).toBe(false);
@@ -40,12 +47,10 @@ describe('export marks and history: search', () => {
   });
 
   it('does not refold the article for such a mark (the cost an export of many articles would pay)', () => {
-    t = tempArchive();
-    const { archive, dir } = t;
-    const story = corrected(archive);
+    const { archive, story, exportAs } = correctedStory();
     // A sentinel a refold would overwrite with the computed text.
     archive.db.prepare("UPDATE history_text SET dek = 'sentinel' WHERE article_seq = ?").run(story.seq);
-    exportArticles(archive, [story.id], { outDir: join(dir, 'out'), format: 'html' });
+    exportAs('html');
     expect(historyRow(archive, story.seq)).toMatchObject({ dek: 'sentinel' });
     // A real new version does refold it.
     archive.save({ id: story.id, baseVersion: 2, fields: { dek: 'Officials confirm' } });
@@ -53,11 +58,9 @@ describe('export marks and history: search', () => {
   });
 
   it('keeps a mark some other write left, so that write is still folded', () => {
-    t = tempArchive();
-    const { archive, dir } = t;
-    const story = corrected(archive);
+    const { archive, story, exportAs } = correctedStory();
     archive.db.prepare('INSERT INTO history_pending (article_seq) VALUES (?)').run(story.seq);
-    exportArticles(archive, [story.id], { outDir: join(dir, 'out'), format: 'ninjs' });
+    exportAs('ninjs');
     // Folded, as any other revision's mark would be: the mark was not dropped unread.
     expect(pending(archive, story.seq)).toBe(false);
     expect(historyRow(archive, story.seq)).toMatchObject({ body: 'The minister announced a troop withdrawal on Monday.' });

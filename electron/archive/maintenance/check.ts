@@ -3,6 +3,7 @@
 // article text it was built from, and the subject counts against the articles.
 import { forgetBodyTexts } from '../db/functions.ts';
 import type { Db } from '../db/open.ts';
+import { hasSubjectCounts, subjectCountDrift } from '../articles/subjectCounts.ts';
 
 export interface CheckProblem {
   kind: 'integrity' | 'foreign-key' | 'search-index' | 'schema';
@@ -47,23 +48,8 @@ export function checkArchive(db: Db): CheckReport {
   }
   try {
     // The subject picker's counts (migration 9, kept by triggers) against a recount of the articles.
-    const counted = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'subject_uses'").get() !== undefined;
-    if (counted) {
-      const differ = db
-        .prepare(
-          `WITH recount AS (
-             SELECT coalesce(json_extract(j.value, '$.scheme'), '') AS scheme, coalesce(json_extract(j.value, '$.code'), '') AS code,
-                    coalesce(json_extract(j.value, '$.label'), '') AS label, count(*) AS uses
-             FROM articles a, json_each(a.subjects) j WHERE a.subjects <> '[]' GROUP BY 1, 2, 3)
-           SELECT count(*) FROM (
-             SELECT scheme, code, label, uses FROM recount EXCEPT SELECT scheme, code, label, uses FROM subject_uses
-             UNION ALL
-             SELECT scheme, code, label, uses FROM subject_uses EXCEPT SELECT scheme, code, label, uses FROM recount)`,
-        )
-        .pluck()
-        .get() as number;
-      if (differ > 0) problems.push({ kind: 'search-index', message: `subject counts: ${differ} subject(s) counted differently from the articles that carry them` });
-    }
+    const differ = hasSubjectCounts(db) ? subjectCountDrift(db) : 0;
+    if (differ > 0) problems.push({ kind: 'search-index', message: `subject counts: ${differ} subject(s) counted differently from the articles that carry them` });
   } catch (error) {
     problems.push({ kind: 'search-index', message: `subject counts: ${(error as Error).message}` });
   }

@@ -7,7 +7,8 @@ import type { Migration } from './types.ts';
 // row per distinct (scheme, code, label), maintained by triggers on
 // `articles` like the search index, so the picker reads a table the size of
 // the desk's vocabulary. A later migration that rebuilds `articles` must
-// recreate these triggers.
+// recreate these triggers. The SQL is written out here, not imported from
+// articles/subjectCounts.ts: a shipped migration must not change with the code.
 const element = (row: 'new' | 'old') => `SELECT coalesce(json_extract(j.value, '$.scheme'), '') AS scheme,
        coalesce(json_extract(j.value, '$.code'), '') AS code,
        coalesce(json_extract(j.value, '$.label'), '') AS label

@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Archive } from '../archive.ts';
-import { tempDir } from '../testing/tempArchive.ts';
+import { tempArchive, tempDir } from '../testing/tempArchive.ts';
+import { SUBJECT_RECOUNT } from '../articles/subjectCounts.ts';
 import { LATEST_VERSION, MIGRATIONS } from './index.ts';
 
 let cleanup: (() => void) | undefined;
@@ -17,15 +18,15 @@ const economy = { scheme: 'medtop', code: '04000000', label: 'economy, business 
 const free = { scheme: '', code: '', label: 'city council' };
 
 const counts = (a: Archive) => a.db.prepare('SELECT scheme, code, label, uses FROM subject_uses ORDER BY label').all();
-/** What the counts must be: the scan the picker did before this table. */
-const recount = (a: Archive) =>
-  a.db
-    .prepare(
-      `SELECT coalesce(json_extract(j.value, '$.scheme'), '') AS scheme, coalesce(json_extract(j.value, '$.code'), '') AS code,
-              coalesce(json_extract(j.value, '$.label'), '') AS label, count(*) AS uses
-       FROM articles a, json_each(a.subjects) j GROUP BY 1, 2, 3 ORDER BY label`,
-    )
-    .all();
+/** What the counts must be: a recount from the articles (what the picker scanned before this table). */
+const recount = (a: Archive) => a.db.prepare(`${SUBJECT_RECOUNT} ORDER BY label`).all();
+
+/** A new archive of today's schema, removed after the test. */
+function fresh(): Archive {
+  const t = tempArchive();
+  cleanup = t.cleanup;
+  return t.archive;
+}
 
 function open(): { path: string } {
   const t = tempDir();
@@ -60,49 +61,39 @@ describe('migration 9: subject-uses', () => {
   });
 
   it('stays equal to a recount through creates, edits, a subject listed twice, restores and deletes', () => {
-    const { path } = open();
-    const a = Archive.open(path);
-    try {
-      const one = a.createArticle({ headline: 'One', subjects: [crime, economy] });
-      const two = a.createArticle({ headline: 'Two', subjects: [crime, crime, free] });
-      expect(counts(a)).toEqual(recount(a));
-      expect(counts(a)).toContainEqual({ ...crime, uses: 3 });
+    const a = fresh();
+    const one = a.createArticle({ headline: 'One', subjects: [crime, economy] });
+    const two = a.createArticle({ headline: 'Two', subjects: [crime, crime, free] });
+    expect(counts(a)).toEqual(recount(a));
+    expect(counts(a)).toContainEqual({ ...crime, uses: 3 });
 
-      a.save({ id: one.id, baseVersion: 1, fields: { subjects: [economy, free] } });
-      expect(counts(a)).toEqual(recount(a));
-      a.save({ id: two.id, baseVersion: 1, fields: { subjects: [crime] } });
-      expect(counts(a)).toEqual(recount(a));
-      expect(counts(a)).toContainEqual({ ...crime, uses: 1 });
+    a.save({ id: one.id, baseVersion: 1, fields: { subjects: [economy, free] } });
+    expect(counts(a)).toEqual(recount(a));
+    a.save({ id: two.id, baseVersion: 1, fields: { subjects: [crime] } });
+    expect(counts(a)).toEqual(recount(a));
+    expect(counts(a)).toContainEqual({ ...crime, uses: 1 });
 
-      // A save that does not touch subjects leaves them; a restore brings the old ones back.
-      a.save({ id: two.id, baseVersion: 2, fields: { dek: 'Updated' } });
-      const first = a.listRevisions(two.id)[0]?.id as number;
-      a.restore(two.id, first, { baseVersion: 3 });
-      expect(counts(a)).toEqual(recount(a));
-      expect(counts(a)).toContainEqual({ ...crime, uses: 2 });
+    // A save that does not touch subjects leaves them; a restore brings the old ones back.
+    a.save({ id: two.id, baseVersion: 2, fields: { dek: 'Updated' } });
+    const first = a.listRevisions(two.id)[0]?.id as number;
+    a.restore(two.id, first, { baseVersion: 3 });
+    expect(counts(a)).toEqual(recount(a));
+    expect(counts(a)).toContainEqual({ ...crime, uses: 2 });
 
-      a.db.prepare('DELETE FROM articles WHERE id = ?').run(one.id);
-      expect(counts(a)).toEqual(recount(a));
-      a.db.prepare('DELETE FROM articles').run();
-      expect(counts(a)).toEqual([]);
-      expect(a.subjectSuggestions('')).toEqual([]);
-    } finally {
-      a.close();
-    }
+    a.db.prepare('DELETE FROM articles WHERE id = ?').run(one.id);
+    expect(counts(a)).toEqual(recount(a));
+    a.db.prepare('DELETE FROM articles').run();
+    expect(counts(a)).toEqual([]);
+    expect(a.subjectSuggestions('')).toEqual([]);
   });
 
   it('is recounted by the archive check, which names a count that went wrong', () => {
-    const { path } = open();
-    const a = Archive.open(path);
-    try {
-      a.createArticle({ headline: 'One', subjects: [crime] });
-      expect(a.check().ok).toBe(true);
-      a.db.prepare('UPDATE subject_uses SET uses = 5').run();
-      const report = a.check();
-      expect(report.ok).toBe(false);
-      expect(report.problems.map((p) => p.message).join(' ')).toMatch(/subject counts: 1 subject/u);
-    } finally {
-      a.close();
-    }
+    const a = fresh();
+    a.createArticle({ headline: 'One', subjects: [crime] });
+    expect(a.check().ok).toBe(true);
+    a.db.prepare('UPDATE subject_uses SET uses = 5').run();
+    const report = a.check();
+    expect(report.ok).toBe(false);
+    expect(report.problems.map((p) => p.message).join(' ')).toMatch(/subject counts: 1 subject/u);
   });
 });

@@ -10,7 +10,7 @@ import { applyPulled } from './apply.ts';
 import { preparePull, preparePullInSteps, type PreparedParts, type PreparedPull } from './prepare.ts';
 import { PullPreparer, type PullWorkerSpec } from './pullWorker/preparer.ts';
 import { bodyBlobs, haveBodies, localIds, markKnown, pendingBatch } from './local.ts';
-import { planPull, planPush } from './protocol.ts';
+import { cursorAfter, planPull, planPush } from './protocol.ts';
 import { ReadAhead } from './readAhead.ts';
 import { fetchBodies, inSnapshot, missingBodies, pullRevisions, pushBatch, serverArticleDesks, whoAmI, type PulledBatch } from './remote.ts';
 import { getRemote, recordSyncOutcome, type Remote } from './remotes.ts';
@@ -110,7 +110,7 @@ async function pull(archive: Archive, client: ServerClient, remote: Remote, coun
         const all = [...fetched.batch.movedIn, ...fetched.batch.revisions];
         return { ...fetched, parts: preparer.begin(all, fetched.bodies, fetched.batch.revisions.length >= size) };
       }),
-    (fetched, after) => (fetched.batch.revisions.length >= size ? cursorAfter(fetched, after) : null),
+    (fetched, after) => (fetched.batch.revisions.length >= size ? cursorAfter([...fetched.batch.movedIn, ...fetched.batch.revisions], after) : null),
     cursor,
     READ_AHEAD,
   );
@@ -143,14 +143,6 @@ async function pull(archive: Archive, client: ServerClient, remote: Remote, coun
 
 /** Batches read ahead of the one being written. */
 const READ_AHEAD = 2;
-
-/** The cursor after a batch, as planPull computes it (the highest arrival number it holds). */
-function cursorAfter(fetched: Fetched, after: number): number {
-  let next = after;
-  for (const rev of fetched.batch.movedIn) if (rev.seq > next) next = rev.seq;
-  for (const rev of fetched.batch.revisions) if (rev.seq > next) next = rev.seq;
-  return next;
-}
 
 /**
  * A batch prepared in the worker, assembled for the revisions the plan

@@ -74,13 +74,18 @@ export interface PullPlan {
   cursor: number;
 }
 
+/** The pull cursor after a batch read from `cursor`: the highest arrival number it holds. */
+export function cursorAfter(batch: readonly Pick<PulledRevision, 'seq'>[], cursor: number): number {
+  let next = cursor;
+  for (const rev of batch) if (rev.seq > next) next = rev.seq;
+  return next;
+}
+
 export function planPull(batch: readonly PulledRevision[], localRids: ReadonlySet<string>, localBodies: ReadonlySet<string>, cursor: number): PullPlan {
   const apply: PulledRevision[] = [];
   const known: PulledRevision[] = [];
   const fetch = new Set<string>();
-  let next = cursor;
   for (const rev of batch) {
-    if (rev.seq > next) next = rev.seq;
     if (localRids.has(rev.rid)) {
       known.push(rev);
       continue;
@@ -88,5 +93,5 @@ export function planPull(batch: readonly PulledRevision[], localRids: ReadonlySe
     apply.push(rev);
     if (!localBodies.has(rev.bodyHash)) fetch.add(rev.bodyHash);
   }
-  return { apply, known, fetchBodies: [...fetch], cursor: next };
+  return { apply, known, fetchBodies: [...fetch], cursor: cursorAfter(batch, cursor) };
 }

@@ -1,7 +1,7 @@
 // `copydesk sync [NAME] [--watch]`: push local revisions the shared archive
 // lacks, pull what arrived since the last sync. Exit 2 when new conflicts.
 import { sync } from '../../archive/sync/engine.ts';
-import { pullWorkerHelps, sourcePullWorker } from '../../archive/sync/pullWorker/preparer.ts';
+import { pullWorkerWhereItHelps, sourcePullWorker } from '../../archive/sync/pullWorker/preparer.ts';
 import { SyncWatcher } from '../../archive/sync/watch.ts';
 import { type Command, EXIT, intOption, printJson } from '../command.ts';
 import { passwordFrom } from './remote.ts';
@@ -21,7 +21,7 @@ export const syncCommand: Command = {
     const batchSize = intOption(ctx, 'batch', 500, 1, 100_000);
     if (ctx.options.watch !== true) {
       // A long pull prepares its batches in a worker thread while this one writes (pullWorker/), where the cores allow.
-      const r = await sync(archive, name, { ...passwordFrom(ctx), batchSize, ...(pullWorkerHelps() ? { pullWorker: sourcePullWorker() } : {}) });
+      const r = await sync(archive, name, { ...passwordFrom(ctx), batchSize, ...pullWorkerWhereItHelps(sourcePullWorker) });
       if (ctx.json) printJson(ctx, { pushed: r.pushed, pulled: r.pulled, conflicts: r.conflicts, merged: r.merged, remote: r.remote, refused: r.refused });
       else ctx.out(`${r.remote}: pushed ${r.pushed}, pulled ${r.pulled}, merged ${r.merged}, new conflicts ${r.conflicts}${r.refused ? `, ${r.refused} refused by the server's rules` : ''}.`);
       return r.conflicts > 0 ? EXIT.partial : EXIT.ok;
@@ -29,6 +29,7 @@ export const syncCommand: Command = {
     let conflicts = 0;
     const watcher = new SyncWatcher(archive, name, {
       ...passwordFrom(ctx),
+      ...pullWorkerWhereItHelps(sourcePullWorker),
       pollMs: intOption(ctx, 'poll', 30, 1, 86_400) * 1000,
       onRound(outcome) {
         if (!outcome.ok) {

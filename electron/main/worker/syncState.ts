@@ -12,7 +12,7 @@ import { pendingCount } from '../../archive/sync/local.ts';
 import { breakLock, releaseLock, takeLock, type LockState } from '../../archive/sync/locks.ts';
 import { listRemotes } from '../../archive/sync/remotes.ts';
 import { SyncWatcher } from '../../archive/sync/watch.ts';
-import { pullWorkerHelps } from '../../archive/sync/pullWorker/preparer.ts';
+import { pullWorkerWhereItHelps } from '../../archive/sync/pullWorker/preparer.ts';
 import { appPullWorker } from './prepareWorkers.ts';
 
 let password: string | undefined;
@@ -47,7 +47,7 @@ export async function watchSync(archive: Archive, secret: string, report: (statu
     password: secret,
     pollMs: 15_000,
     // A new replica's first sync brings the whole archive: its batches are prepared in a thread of their own.
-    ...(pullWorkerHelps() ? { pullWorker: appPullWorker(import.meta.url) } : {}),
+    ...pullWorkerWhereItHelps(() => appPullWorker(import.meta.url)),
     onRound: (outcome) => report({ ...syncStatus(archive), ...(outcome.ok ? { received: outcome.result.pulled + outcome.result.merged } : {}) }),
     onOnline: (value) => {
       online = value;
@@ -71,7 +71,7 @@ export function nudgeSync(): void {
 }
 
 export async function syncNow(archive: Archive): Promise<SyncCountsValue> {
-  const r = await sync(archive, undefined, { ...(password !== undefined ? { password } : {}), ...(pullWorkerHelps() ? { pullWorker: appPullWorker(import.meta.url) } : {}) });
+  const r = await sync(archive, undefined, { ...(password !== undefined ? { password } : {}), ...pullWorkerWhereItHelps(() => appPullWorker(import.meta.url)) });
   return { pushed: r.pushed, pulled: r.pulled, conflicts: r.conflicts, merged: r.merged };
 }
 

@@ -34,6 +34,11 @@ export function pullWorkerHelps(cores: number = availableParallelism()): boolean
   return cores >= 4;
 }
 
+/** The `pullWorker` sync option where a worker helps on this machine, none where it does not. */
+export function pullWorkerWhereItHelps(spec: () => PullWorkerSpec): { pullWorker?: PullWorkerSpec } {
+  return pullWorkerHelps() ? { pullWorker: spec() } : {};
+}
+
 /** For processes that run the core from TypeScript source (CLI, tests, benchmarks, the e2e backend). */
 export function sourcePullWorker(): PullWorkerSpec {
   const entry = new URL('./sourceBootstrap.mjs', import.meta.url);
