@@ -83,9 +83,10 @@ export async function importPaths(archive: Archive, paths: string[], options: Im
     else todo.push(entry);
   }
   const useWorkers = options.prepareWorkers !== undefined && options.prepareWorkers.count > 0 && todo.length >= MIN_FILES_FOR_WORKERS;
-  const preparer: Preparer = useWorkers ? new WorkerPreparer(options.prepareWorkers as PrepareWorkers) : inlinePreparer;
-  const ahead = useWorkers ? 2 * (options.prepareWorkers as PrepareWorkers).count + 1 : 1;
-  const inFlight: Array<Promise<PreparedFile[]>> = [];
+  const preparer: Preparer = options.preparer ?? (useWorkers ? new WorkerPreparer(options.prepareWorkers as PrepareWorkers) : inlinePreparer);
+  // A given preparer counts as one worker: it may answer before it is asked again.
+  const ahead = options.preparer ? 3 : useWorkers ? 2 * (options.prepareWorkers as PrepareWorkers).count + 1 : 1;
+  const inFlight: Array<Arriving<PreparedFile[]>> = [];
   let dispatched = 0;
   // Keep the preparers `ahead` chunks in front of the writer. The path's last
   // known bytes go with each file, so an unchanged file stops after hashing.
@@ -96,7 +97,7 @@ export async function importPaths(archive: Archive, paths: string[], options: Im
         knownSha256: lookups.knownSha256(entry.path),
       }));
       dispatched += requests.length;
-      inFlight.push(preparer.prepare(requests, prepareOptions).catch(() => inlinePreparer.prepare(requests, prepareOptions)));
+      inFlight.push(new Arriving(preparer.prepare(requests, prepareOptions).catch(() => inlinePreparer.prepare(requests, prepareOptions))));
     }
   };
 
@@ -111,10 +112,18 @@ export async function importPaths(archive: Archive, paths: string[], options: Im
   try {
     while (at < todo.length && !cancelled) {
       dispatch();
-      // Nothing else may run on this connection while new articles wait to be indexed.
-      index.end();
-      const prepared = await (inFlight.shift() as Promise<PreparedFile[]>);
-      if (inBatch) index.begin();
+      const next = inFlight.shift() as Arriving<PreparedFile[]>;
+      let prepared: PreparedFile[];
+      // A chunk that has already arrived is taken without awaiting, so nothing
+      // else can run on the connection and the new articles may wait to be
+      // indexed: one search-index segment per yield or commit, not per chunk.
+      if (next.arrived) prepared = next.value as PreparedFile[];
+      else {
+        // Nothing else may run on this connection while new articles wait to be indexed.
+        index.end();
+        prepared = await next.promise;
+        if (inBatch) index.begin();
+      }
       for (const file of prepared) {
         const entry = todo[at++] as WalkEntry;
         if (options.signal?.aborted) {
@@ -173,6 +182,24 @@ export async function importPaths(archive: Archive, paths: string[], options: Im
   finishJob(db, jobId, cancelled ? 'cancelled' : 'done', archive.now());
   progress.finish();
   return buildReport(db, jobId, cancelled, options.reportFiles);
+}
+
+/**
+ * A promise whose value can be taken without awaiting once it has arrived
+ * (it arrives while the importer yields: worker replies are events).
+ */
+class Arriving<T> {
+  arrived = false;
+  value: T | undefined;
+  constructor(readonly promise: Promise<T>) {
+    promise.then(
+      (value) => {
+        this.value = value;
+        this.arrived = true;
+      },
+      () => undefined, // the importer's await of `promise` sees the failure
+    );
+  }
 }
 
 type Sql = Record<'savepoint' | 'release' | 'rollbackTo', { run(): unknown }>;

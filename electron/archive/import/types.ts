@@ -1,7 +1,7 @@
 // The importer's options; the report shapes live in shared/model/import.ts so
 // the CLI, the IPC contract and the renderer use the very same types.
 import type { ImportFileResult, ImportProgress } from '../../../shared/model/import.ts';
-import type { PrepareWorkers } from './workers/preparer.ts';
+import type { Preparer, PrepareWorkers } from './workers/preparer.ts';
 
 export type { ImportFileResult, ImportOutcome, ImportProgress, ImportReport } from '../../../shared/model/import.ts';
 
@@ -19,6 +19,11 @@ export interface ImportOptions {
    * thread writes; absent: all on this thread. Small imports stay on this thread.
    */
   prepareWorkers?: PrepareWorkers;
+  /**
+   * Who prepares the files, overriding prepareWorkers. For benchmarks: files
+   * prepared beforehand and held in memory measure the writing half alone.
+   */
+  preparer?: Preparer;
   /**
    * Put only this many files in the report (the first, in order) plus `filesTotal`;
    * absent: every file. The app pages the rest from the archive (jobFilesPage).
