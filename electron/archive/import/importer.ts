@@ -87,6 +87,7 @@ export async function importPaths(archive: Archive, paths: string[], options: Im
   // A given preparer counts as one worker: it may answer before it is asked again.
   const ahead = options.preparer ? 3 : useWorkers ? 2 * (options.prepareWorkers as PrepareWorkers).count + 1 : 1;
   const inFlight: Array<Arriving<PreparedFile[]>> = [];
+  let over = false;
   let dispatched = 0;
   // Keep the preparers `ahead` chunks in front of the writer. The path's last
   // known bytes go with each file, so an unchanged file stops after hashing.
@@ -97,7 +98,8 @@ export async function importPaths(archive: Archive, paths: string[], options: Im
         knownSha256: lookups.knownSha256(entry.path),
       }));
       dispatched += requests.length;
-      inFlight.push(new Arriving(preparer.prepare(requests, prepareOptions).catch(() => inlinePreparer.prepare(requests, prepareOptions))));
+      // A chunk a worker could not prepare is prepared here, unless the import is over (cancelled, failed) and nobody will take it.
+      inFlight.push(new Arriving(preparer.prepare(requests, prepareOptions).catch(() => (over ? [] : inlinePreparer.prepare(requests, prepareOptions)))));
     }
   };
 
@@ -175,6 +177,7 @@ export async function importPaths(archive: Archive, paths: string[], options: Im
     finishJob(db, jobId, 'interrupted', archive.now());
     throw fromSqliteError(error, archive.path) ?? error;
   } finally {
+    over = true;
     index.abandon();
     db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
     await preparer.close();

@@ -2,7 +2,8 @@
 // their prepared form (see prepareFile.ts). No database connection here.
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { type PrepareMessage, type PrepareReply, prepareSafely } from './preparer.ts';
+import type { PreparedFile } from '../prepareFile.ts';
+import { type PrepareControl, type PrepareMessage, type PrepareReply, prepareSafely, STOPPED } from './preparer.ts';
 
 /** Nice value of a prepare thread: well below the readers and the writer, not idle-only. */
 const PREPARE_NICE = 10;
@@ -21,10 +22,24 @@ if (process.platform === 'linux') {
   }
 }
 
-port.on('message', (message: PrepareMessage) => {
+/** Set by the importer's side when it closes: stop between files (see WorkerPreparer.close). */
+let stop: Int32Array | null = null;
+const stopped = () => stop !== null && Atomics.load(stop, 0) === 1;
+
+port.on('message', (message: PrepareMessage | PrepareControl) => {
+  if ('control' in message) {
+    if (message.control === 'init') stop = message.stop;
+    else port.close(); // nothing else keeps this thread: it exits between files, never in the middle of one
+    return;
+  }
   let reply: PrepareReply;
   try {
-    reply = { id: message.id, prepared: message.requests.map((r) => prepareSafely(r, message.options)) };
+    const prepared: PreparedFile[] = [];
+    for (const request of message.requests) {
+      if (stopped()) throw new Error(STOPPED);
+      prepared.push(prepareSafely(request, message.options));
+    }
+    reply = { id: message.id, prepared };
   } catch (error) {
     reply = { id: message.id, error: (error as Error).message };
   }

@@ -10,6 +10,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Archive } from '../../archive.ts';
 import { importPaths } from '../importer.ts';
 import type { ImportOptions, ImportReport } from '../types.ts';
+import { walkPaths } from '../walk.ts';
+import { STOPPED, WorkerPreparer } from './preparer.ts';
 import { sourcePrepareWorkers } from './spawn.ts';
 
 let dir: string;
@@ -78,5 +80,35 @@ describe('prepare workers', () => {
     const fallback = await run('dying', { prepareWorkers: dying });
     expect(outcomes(fallback.first)).toEqual(outcomes(inline.first));
     expect(fallback.stored).toEqual(inline.stored);
+  }, 60_000);
+
+  it('stop between files when closed and exit on their own, never terminated in the middle of a file', async () => {
+    // terminate() part way through a file can abort the whole process (a half-made Brotli stream).
+    // A worker that heard "stop" answers its chunk with STOPPED and then exits cleanly; a terminated
+    // one never answers, and its chunk fails with "prepare worker exited".
+    const codes: number[] = [];
+    const base = sourcePrepareWorkers(1);
+    const preparer = new WorkerPreparer({ count: 1, spawn: () => base.spawn().on('exit', (code) => codes.push(code)) });
+    const requests = walkPaths([src]).map((entry) => ({ entry, knownSha256: null }));
+    const chunk = preparer.prepare(requests, { timezone: 'UTC', encoding: null, maxSizeBytes: 1 << 20, keepOriginals: true });
+    const settled = chunk.then(
+      () => 'prepared',
+      (error: Error) => error.message,
+    );
+    await preparer.close();
+    expect(codes).toEqual([0]);
+    // Closed before the worker could prepare 240 files: the chunk ends early, and says why.
+    expect(await settled).toBe(STOPPED);
+  }, 60_000);
+
+  it('terminate a worker that is still busy after the grace period', async () => {
+    const codes: number[] = [];
+    // A thread stuck in one file: it never reads another message.
+    const stuck = `require('node:worker_threads').parentPort.on('message', () => { const end = Date.now() + 60000; while (Date.now() < end); });`;
+    const preparer = new WorkerPreparer({ count: 1, spawn: () => new Worker(stuck, { eval: true }).on('exit', (code) => codes.push(code)) }, 300);
+    const started = Date.now();
+    await preparer.close();
+    expect(codes).toEqual([1]);
+    expect(Date.now() - started).toBeLessThan(20_000);
   }, 60_000);
 });

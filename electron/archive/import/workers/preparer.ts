@@ -2,6 +2,7 @@
 // pool of worker threads while this thread writes to SQLite. Results always
 // come back in request order, so outcomes do not depend on thread timing.
 import type { Worker } from 'node:worker_threads';
+import { EXIT_GRACE_MS, type ExitControl, exitGracefully } from '../../workerExit.ts';
 import { type PreparedFile, prepareFile, type PrepareOptions, type PrepareRequest } from '../prepareFile.ts';
 
 export interface Preparer {
@@ -35,7 +36,14 @@ export interface PrepareMessage {
   options: PrepareOptions;
 }
 
+/** Besides chunks, a worker hears where to look for "stop" (first), and "exit" (last). */
+export type PrepareControl = { control: 'init'; stop: Int32Array } | ExitControl;
+
 export type PrepareReply = { id: number; prepared: PreparedFile[] } | { id: number; error: string };
+
+/** The reply's error when close() stopped a chunk part way. */
+export const STOPPED = 'the import stopped before this chunk was prepared';
+
 
 interface Pending {
   resolve: (files: PreparedFile[]) => void;
@@ -52,13 +60,20 @@ export class WorkerPreparer implements Preparer {
   private readonly pending = new Map<number, { worker: Worker; calls: Pending }>();
   private nextId = 1;
   private turn = 0;
+  /** Set by close(): every worker checks it before each file. */
+  private readonly stop = new Int32Array(new SharedArrayBuffer(4));
 
-  constructor(spec: PrepareWorkers) {
+  constructor(
+    spec: PrepareWorkers,
+    /** How long a closing worker may take to finish its current file before it is terminated. */
+    private readonly exitGraceMs = EXIT_GRACE_MS,
+  ) {
     for (let i = 0; i < spec.count; i += 1) this.add(spec.spawn());
   }
 
   private add(worker: Worker): void {
     this.workers.push(worker);
+    worker.postMessage({ control: 'init', stop: this.stop } satisfies PrepareControl);
     worker.on('message', (reply: PrepareReply) => {
       const entry = this.pending.get(reply.id);
       if (!entry) return;
@@ -89,8 +104,10 @@ export class WorkerPreparer implements Preparer {
     });
   }
 
+  /** Stop the workers between files and let them exit on their own (see workerExit.ts). */
   async close(): Promise<void> {
     const workers = this.workers.splice(0);
-    await Promise.all(workers.map((w) => w.terminate()));
+    Atomics.store(this.stop, 0, 1);
+    await Promise.all(workers.map((w) => exitGracefully(w, this.exitGraceMs)));
   }
 }

@@ -6,6 +6,7 @@
 // for the revisions its plan applies (`preparePull(apply, bodies, parts)`).
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { exitGracefully } from '../../workerExit.ts';
 import type { PreparedParts } from '../prepare.ts';
 import type { PulledRevision } from '../types.ts';
 
@@ -118,6 +119,6 @@ export class PullPreparer {
     this.gone = true;
     for (const resolve of this.pending.values()) resolve(null);
     this.pending.clear();
-    if (worker) await worker.terminate();
+    if (worker) await exitGracefully(worker);
   }
 }
