@@ -6,40 +6,36 @@
 // (the app's writer serves saves between an import's steps) updates an
 // indexed row. Date is frozen so the importer's 50 ms yields and 250 ms
 // commits never happen and the only waits are the ones each test arranges.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Archive } from '../archive.ts';
+import type { Archive } from '../archive.ts';
+import { type TempArchive, tempArchive } from '../testing/tempArchive.ts';
 import { importPaths } from './importer.ts';
-import type { PreparedFile, PrepareOptions, PrepareRequest } from './prepareFile.ts';
-import { prepareSafely, type Preparer } from './workers/preparer.ts';
+import { inlinePreparer, type Preparer } from './workers/preparer.ts';
 
 const FILES = 320; // ten chunks of 32
-let dir: string;
-let src: string;
+let temp: TempArchive;
 let archive: Archive;
+let src: string;
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'copydesk-import-indexing-'));
-  src = join(dir, 'src');
+  temp = tempArchive();
+  archive = temp.archive;
+  src = join(temp.dir, 'src');
   mkdirSync(src);
   // One story per file, each with a word of its own to search for.
   for (let i = 0; i < FILES; i += 1) writeFileSync(join(src, `${String(i).padStart(3, '0')}.txt`), `Headline ${i}\n\nThe body of story marker${i}.\n`);
-  archive = Archive.open(join(dir, 'a.sqlite'));
   vi.useFakeTimers({ toFake: ['Date'] });
 });
 afterEach(() => {
   vi.useRealTimers();
-  archive.close();
-  rmSync(dir, { recursive: true, force: true });
+  temp.cleanup();
 });
 
 /** Articles written but not yet in the search index (FTS5 writes a docsize row per indexed article at once). */
 const unindexed = () =>
   (archive.db.prepare('SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM search_index_docsize)').pluck().get() as number);
-
-const prepareNow = (requests: PrepareRequest[], options: PrepareOptions): PreparedFile[] => requests.map((r) => prepareSafely(r, options));
 
 function everyStoryFound(): void {
   for (const i of [0, 31, 32, 100, FILES - 1]) expect(archive.search(`marker${i}`).total, `marker${i}`).toBe(1);
@@ -52,7 +48,7 @@ describe('batched search indexing while importing', () => {
     const ready: Preparer = {
       prepare: (requests, options) => {
         waiting.push(unindexed());
-        return Promise.resolve(prepareNow(requests, options));
+        return inlinePreparer.prepare(requests, options);
       },
       close: () => Promise.resolve(),
     };
@@ -70,8 +66,8 @@ describe('batched search indexing while importing', () => {
     const slowSecond: Preparer = {
       prepare: (requests, options) => {
         calls += 1;
-        const files = prepareNow(requests, options);
-        if (calls !== 2) return Promise.resolve(files);
+        const prepared = inlinePreparer.prepare(requests, options);
+        if (calls !== 2) return prepared;
         // The second chunk arrives only after the first chunk's articles are written and an editor saved one of them.
         return new Promise((resolve) => {
           const poll = () => {
@@ -83,7 +79,7 @@ describe('batched search indexing while importing', () => {
               archive.save({ id: article.id, baseVersion: article.version, fields: { headline: 'Changed while importing' } });
               savedDuringWait = true;
             }
-            resolve(files);
+            resolve(prepared);
           };
           setImmediate(poll);
         });
