@@ -14,6 +14,7 @@ import { applyPreparedFile, failedRow, type FileContext, type FileRow, type Proc
 import { inlinePreparer, type Preparer, type PrepareWorkers, WorkerPreparer } from './workers/preparer.ts';
 import { ImportLookups } from './store.ts';
 import { DeferredIndex } from '../search/deferredIndex.ts';
+import { GiveWay } from './giveWay.ts';
 import type { ImportOptions, ImportProgress, ImportReport } from './types.ts';
 import { type WalkEntry, walkPaths } from './walk.ts';
 
@@ -103,6 +104,7 @@ export async function importPaths(archive: Archive, paths: string[], options: Im
     }
   };
 
+  const giveWay = options.readsInFlight ? new GiveWay(options.readsInFlight) : null;
   let cancelled = false;
   let inBatch = false;
   let batchStart = 0;
@@ -141,6 +143,8 @@ export async function importPaths(archive: Archive, paths: string[], options: Im
           ctx.now = archive.now();
         }
         progress.current(entry.path);
+        // A search typed now runs before this file (and its commit); nothing else runs on this connection meanwhile.
+        giveWay?.between();
         const record = (out: ProcessedFile) => {
           for (const row of out.rows) recorder.record(row.result, out.sha256, ctx.now, row.containerPath);
           return out;
@@ -178,6 +182,7 @@ export async function importPaths(archive: Archive, paths: string[], options: Im
     throw fromSqliteError(error, archive.path) ?? error;
   } finally {
     over = true;
+    if (giveWay) options.onGaveWay?.({ pauses: giveWay.pauses, pausedMs: Math.round(giveWay.pausedMs) });
     index.abandon();
     db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
     await preparer.close();

@@ -25,6 +25,15 @@ export interface ImportOptions {
    */
   preparer?: Preparer;
   /**
+   * How many of the user's reads are running, counted by another thread
+   * (SharedArrayBuffer-backed, notified as each ends). Between files the
+   * import sleeps while it is above 0, within bounds (see giveWay.ts). Only
+   * for an importer off the UI thread: the app's writer worker passes it.
+   */
+  readsInFlight?: Int32Array;
+  /** Told, when the import ends, how often and how long it gave way to reads. */
+  onGaveWay?: (figures: { pauses: number; pausedMs: number }) => void;
+  /**
    * Put only this many files in the report (the first, in order) plus `filesTotal`;
    * absent: every file. The app pages the rest from the archive (jobFilesPage).
    */

@@ -98,6 +98,7 @@ async function runImport(id: number, paths: string[], timezone: string | undefin
       reportFiles: REPORT_FIRST_PAGE,
       signal: importAbort.signal,
       onProgress,
+      ...(setup.readsInFlight ? { readsInFlight: new Int32Array(setup.readsInFlight), onGaveWay: logGaveWay } : {}),
     });
     if (pending) send({ type: 'import-progress', progress: pending });
     result = { ok: true, report: { ...report, filesTotal: report.filesTotal ?? report.files.length } };
@@ -108,6 +109,10 @@ async function runImport(id: number, paths: string[], timezone: string | undefin
     importAbort = null;
   }
   send({ type: 'import-done', id, result });
+}
+
+function logGaveWay({ pauses, pausedMs }: { pauses: number; pausedMs: number }): void {
+  if (pauses > 0) send({ type: 'log', level: 'info', message: `import gave way to reads: ${pauses} pauses, ${pausedMs} ms` });
 }
 
 function failure(label: string, error: unknown): Result<never> {

@@ -40,7 +40,7 @@ async function pool(readers: number) {
       return w as unknown as Worker;
     },
   });
-  return { p, reader: workers.find((w) => w.setup.role === 'read') as FakeWorker };
+  return { p, reader: workers.find((w) => w.setup.role === 'read') as FakeWorker, writer: workers.find((w) => w.setup.role === 'write') as FakeWorker };
 }
 
 const callId = (m: ToWorker | undefined) => (m && m.type === 'call' ? m.id : -1);
@@ -75,5 +75,34 @@ describe('the read pool', () => {
     reader.reply(callId(reader.received[2]), 'newest');
     expect(await latest).toEqual({ ok: true, value: 'newest' });
     expect(reader.received).toHaveLength(3);
+  });
+
+  it("counts the window's calls a reader is answering for the writer (an import gives way to them), not queued calls or ops", async () => {
+    const { p, reader, writer } = await pool(1);
+    const shared = writer.setup.readsInFlight;
+    expect(shared).toBeInstanceOf(SharedArrayBuffer);
+    expect(reader.setup.readsInFlight).toBeUndefined();
+    const reads = new Int32Array(shared as SharedArrayBuffer);
+    const a = p.call('read', methodChannel('archive', 'getArticle'), { id: 'a' });
+    const b = p.call('read', methodChannel('archive', 'getArticle'), { id: 'b' });
+    expect(Atomics.load(reads, 0)).toBe(1);
+    reader.reply(callId(reader.received[0]), 'A');
+    await a;
+    expect(Atomics.load(reads, 0)).toBe(1);
+    reader.reply(callId(reader.received[1]), 'B');
+    await b;
+    expect(Atomics.load(reads, 0)).toBe(0);
+    // A background op on a reader (a batch export) is not the user waiting.
+    const op = p.op('read', 'export', {});
+    expect(Atomics.load(reads, 0)).toBe(0);
+    const last = reader.received.at(-1);
+    reader.emit('message', { type: 'reply', id: last && last.type === 'op' ? last.id : -1, result: { ok: true, value: null } });
+    await op;
+    // A reader that dies mid-call does not leave the writer waiting for it.
+    const lost = p.call('read', SEARCH, { query: 'x', offset: 0 });
+    expect(Atomics.load(reads, 0)).toBe(1);
+    reader.emit('exit', 1);
+    expect(await lost).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(Atomics.load(reads, 0)).toBe(0);
   });
 });

@@ -27,6 +27,8 @@ interface Slot {
   queue: Array<{ id: number; message: ToWorker; supersedable: boolean }>;
   /** Readers: a message is being answered. */
   working: boolean;
+  /** Readers: the message being answered is one of the user's calls, counted in readsInFlight. */
+  counted: boolean;
 }
 
 const SEARCH_CHANNEL = methodChannel('archive', 'search');
@@ -60,6 +62,13 @@ export class ArchiveWorkers implements WorkerAccess {
   /** Progress listeners of running ops, by message id (removed with the reply). */
   private readonly opProgress = new Map<number, (progress: unknown) => void>();
   private importWaiter: { id: number; resolve: (r: ImportFinishedValue) => void; onProgress: (p: ImportProgressValue) => void } | null = null;
+  /**
+   * The window's calls being answered by a reader right now, shared with the
+   * writer: an import gives way while it is above 0 (archive/import/giveWay.ts).
+   * Background ops on a reader (batch exports) are not counted: an import
+   * should not crawl behind them.
+   */
+  private readonly readsInFlight = new Int32Array(new SharedArrayBuffer(4));
 
   private constructor(private readonly options: PoolOptions) {}
 
@@ -147,7 +156,19 @@ export class ArchiveWorkers implements WorkerAccess {
     const next = slot.queue.shift();
     if (!next) return;
     slot.working = true;
+    slot.counted = next.message.type === 'call';
+    if (slot.counted) Atomics.add(this.readsInFlight, 0, 1);
     this.post(slot, next.message);
+  }
+
+  /** The reader's current message is done (answered, or the reader died). */
+  private settleRead(slot: Slot): void {
+    if (slot.counted) {
+      Atomics.sub(this.readsInFlight, 0, 1);
+      Atomics.notify(this.readsInFlight, 0);
+    }
+    slot.counted = false;
+    slot.working = false;
   }
 
   private leastBusyReader(): Slot {
@@ -162,9 +183,14 @@ export class ArchiveWorkers implements WorkerAccess {
   }
 
   private spawn(role: Where): Promise<Slot> {
-    const setup: WorkerSetup = { role, archivePath: this.options.archivePath, ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}) };
+    const setup: WorkerSetup = {
+      role,
+      archivePath: this.options.archivePath,
+      ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+      ...(role === 'write' ? { readsInFlight: this.readsInFlight.buffer as SharedArrayBuffer } : {}),
+    };
     const worker = this.options.spawn(setup);
-    const slot: Slot = { role, worker, busy: 0, pending: new Map(), queue: [], working: false };
+    const slot: Slot = { role, worker, busy: 0, pending: new Map(), queue: [], working: false, counted: false };
     return new Promise((resolve, reject) => {
       let ready = false;
       worker.on('message', (message: FromWorker) => {
@@ -195,7 +221,7 @@ export class ArchiveWorkers implements WorkerAccess {
         this.opProgress.delete(message.id);
         settle?.(message.result);
         if (slot.role === 'read') {
-          slot.working = false;
+          this.settleRead(slot);
           this.pump(slot);
         }
         return;
@@ -227,6 +253,7 @@ export class ArchiveWorkers implements WorkerAccess {
     for (const settle of slot.pending.values()) settle(err('internal', 'The archive worker stopped unexpectedly; try again.'));
     slot.pending.clear();
     slot.queue = [];
+    if (slot.role === 'read') this.settleRead(slot);
     if (slot.role === 'write' && this.importWaiter) {
       const waiter = this.importWaiter;
       this.importWaiter = null;

@@ -7,6 +7,8 @@ export interface WorkerSetup {
   archivePath: string;
   /** The Electron-ABI better-sqlite3 binary; undefined under plain Node (tests, CLI). */
   nativeBinding?: string;
+  /** The writer: main's count of the window's reads in flight (an import gives way to them). */
+  readsInFlight?: SharedArrayBuffer;
 }
 
 export type ToWorker =

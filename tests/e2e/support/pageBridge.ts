@@ -12,6 +12,8 @@ declare global {
     readonly copydesk?: CopydeskApi;
     __copydeskInvoke?(channel: string, payload: unknown): Promise<unknown>;
     __copydeskEmit(channel: string, payload: unknown): void;
+    /** How the backend delivers events: as JSON text, parsed here (see backend.ts for why). */
+    __copydeskEmitJson(channel: string, json: string): void;
     __copydeskDropRoot?: string;
   }
 }
@@ -26,10 +28,13 @@ const listeners = new Map<string, Set<(payload: unknown) => void>>();
 window.__copydeskEmit = (channel, payload) => {
   for (const listener of listeners.get(channel) ?? []) listener(payload);
 };
+// Looks __copydeskEmit up on each call, so a test that wraps it sees every event.
+window.__copydeskEmitJson = (channel, json) => window.__copydeskEmit(channel, json === undefined ? undefined : JSON.parse(json));
 
 const api = buildApi(
   {
-    invoke: (channel, payload) => (invoke ? invoke(channel, payload) : Promise.reject(new Error('no binding'))),
+    // The binding answers with JSON text (see backend.ts).
+    invoke: (channel, payload) => (invoke ? invoke(channel, payload).then((json) => JSON.parse(json as string)) : Promise.reject(new Error('no binding'))),
     subscribe(channel, listener) {
       const set = listeners.get(channel) ?? new Set();
       set.add(listener);

@@ -217,6 +217,8 @@ async function main(): Promise<LoadChildFigures> {
         const inside = events.filter(([, t]) => t >= at && t <= at + ms).map(([c, , d]) => `${c} ${d} ms`);
         return `${ms} ms${inside.length ? ` (events: ${[...new Set(inside)].slice(0, 3).join(', ')})` : ' (no app event)'}`;
       });
+    // The writer says at the end of an import how often it paused for reads (import/giveWay.ts).
+    const gaveWay = backend.logged.slice(logged).find((l) => l.message.includes('import gave way to reads'))?.message ?? null;
     // The reader worker logs every call over 40 ms: how long the search itself ran there, queueing excluded.
     const inReader = backend.logged.slice(logged).flatMap((l) => (l.message.includes(`slow: ${SEARCH} took`) ? [Number(/took (\d+) ms/.exec(l.message)?.[1] ?? 0)] : []));
     loop.disable();
@@ -225,11 +227,11 @@ async function main(): Promise<LoadChildFigures> {
     const finishedAt = events.find(([c]) => c === 'import!finished');
     const delivery = finishedAt ? tasks.find(([at, ms]) => finishedAt[1] >= at && finishedAt[1] <= at + ms) : undefined;
     const finishedTask = delivery && finishedAt ? { taskMs: delivery[1], listenerMs: finishedAt[2] } : null;
-    return { samples, inReader, mainLagMs, maxInFlight, longTasks: tasks.map(([, ms]) => ms), finishedTask, explained, frames: frames.sort((x, y) => y.blockingMs - x.blockingMs).slice(0, 3) };
+    return { samples, inReader, gaveWay, mainLagMs, maxInFlight, longTasks: tasks.map(([, ms]) => ms), finishedTask, explained, frames: frames.sort((x, y) => y.blockingMs - x.blockingMs).slice(0, 3) };
   };
 
   phase('idle');
-  const idle = await runPhase({ loop: false, stop: () => false });
+  const before = await runPhase({ loop: false, stop: () => false });
   lap('idle typing');
 
   // The import, started through the gate as the window starts it; the pool's
@@ -272,10 +274,24 @@ async function main(): Promise<LoadChildFigures> {
   phase('done');
   lap('import typing');
 
+  // The idle baseline's second half (A-B-A, see LoadChildFigures.idle).
+  phase('after');
+  const after = await runPhase({ loop: false, stop: () => false });
+  lap('idle typing after');
+  const idle = {
+    samples: [...before.samples, ...after.samples],
+    inReader: [...before.inReader, ...after.inReader],
+    mainLagMs: { p99: Math.max(before.mainLagMs.p99, after.mainLagMs.p99), max: Math.max(before.mainLagMs.max, after.mainLagMs.max) },
+    maxInFlight: Math.max(before.maxInFlight, after.maxInFlight),
+    longTasks: [...before.longTasks, ...after.longTasks],
+    explained: [...before.explained, ...after.explained],
+    frames: [...before.frames, ...after.frames].sort((x, y) => y.blockingMs - x.blockingMs).slice(0, 3),
+  };
+
   // The control (--full): the same typing while as many threads as the import
   // keeps busy burn CPU and touch no file. Close to the import's figure: CPU
   // contention dominates; far below it: SQLite (commits, WAL, merges) does.
-  let control: typeof idle | null = null;
+  let control: typeof before | null = null;
   if (config.controlThreads > 0) {
     phase('control');
     const burners = Array.from({ length: config.controlThreads }, () => new Worker(`const end = Date.now() + ${CONTROL_MS + 5000}; while (Date.now() < end) {}`, { eval: true }));
@@ -293,8 +309,11 @@ async function main(): Promise<LoadChildFigures> {
   const progress = lastProgress as ImportProgressValue | null;
   const figures: LoadChildFigures = {
     idle: summarize(idle.samples),
+    idleBefore: summarize(before.samples),
+    idleAfter: summarize(after.samples),
     importing: summarize(loaded.samples),
     control: control ? { threads: config.controlThreads, search: summarize(control.samples) } : null,
+    importGaveWay: loaded.gaveWay,
     readerOver40ms: { idle: readerSummary(idle.inReader), importing: readerSummary(loaded.inReader) },
     mainLagMs: { idle: idle.mainLagMs, importing: loaded.mainLagMs },
     maxInFlight: { idle: idle.maxInFlight, importing: loaded.maxInFlight },

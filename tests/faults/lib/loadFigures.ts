@@ -21,12 +21,22 @@ export interface Latencies {
 }
 
 export interface LoadChildFigures {
+  /**
+   * The idle baseline: the words typed once before the import and once after
+   * it (A-B-A), pooled, so a machine whose speed drifts during the run (a
+   * shared VM) is not read as the import's cost, and the archive's size (it
+   * grows during the import) is bracketed on both sides.
+   */
   idle: Latencies;
+  idleBefore: Latencies;
+  idleAfter: Latencies;
   importing: Latencies;
   /** The same typing while CPU-bound threads (no I/O) run: what CPU contention alone costs. */
   control: { threads: number; search: Latencies } | null;
   /** Searches the reader itself ran for over 40 ms (its slow log), per phase: execution, not queueing. */
   readerOver40ms: { idle: ReaderTimes; importing: ReaderTimes };
+  /** The writer's own account of how the import gave way to the window's reads (its log line), or null. */
+  importGaveWay: string | null;
   /** Main's event-loop delay per phase (p99, max): the dispatcher runs there. */
   mainLagMs: { idle: { p99: number; max: number }; importing: { p99: number; max: number } };
   /** Most typist searches waiting at once per phase: a growing queue means the readers cannot keep up. */
