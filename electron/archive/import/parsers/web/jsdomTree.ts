@@ -53,6 +53,10 @@ export function needsRoundTrip(root: Parent): boolean {
     for (const c of node.children) {
       if (c.type === 'directive' && /["']/u.test((c as { data: string }).data)) return true;
       if (c.type === 'cdata') return true;
+      // JSDOMParser reads an attribute's name up to the next '=', so a name that holds one
+      // (htmlparser2 keeps `=<` from `<p =</p>`) splits there: let it read the markup.
+      const attribs = (c as { attribs?: Record<string, string> }).attribs;
+      if (attribs && Object.keys(attribs).some((name) => name.includes('='))) return true;
       if ('children' in c) stack.push(c as Parent);
     }
   }
