@@ -27,7 +27,8 @@ const realClock: GiveWayClock = {
 };
 
 export class GiveWay {
-  private workingSince: number;
+  /** When work last resumed after a pause; none yet, so the first read is given way at once. */
+  private workingSince = Number.NEGATIVE_INFINITY;
   /** Milliseconds spent paused so far. */
   pausedMs = 0;
   pauses = 0;
@@ -42,9 +43,7 @@ export class GiveWay {
     private readonly readsInFlight: Int32Array,
     private readonly clock: GiveWayClock = realClock,
     private readonly bounds = { maxPauseMs: MAX_PAUSE_MS, minWorkMs: MIN_WORK_MS },
-  ) {
-    this.workingSince = clock.now();
-  }
+  ) {}
 
   /** Between two files: sleep while a read runs, within the bounds above. Returns the ms paused. */
   between(): number {
